@@ -1,0 +1,75 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Library entries: each becomes `dist/<name>.js`, with declarations under `dist/types`. */
+const entries = {
+  index: here('./src/index.ts'),
+  contract: here('./src/contract/index.ts'),
+  mock: here('./src/mock/index.ts'),
+};
+
+/** Tests, stories and examples import the package by its public names, resolved to the sources. */
+const alias = [
+  { find: /^latchkey$/, replacement: here('./src/index.ts') },
+  { find: /^latchkey\/contract$/, replacement: here('./src/contract/index.ts') },
+  { find: /^latchkey\/mock$/, replacement: here('./src/mock/index.ts') },
+  { find: /^latchkey\/server$/, replacement: here('./src/server/index.ts') },
+  { find: /^latchkey\/conformance$/, replacement: here('./src/conformance/index.ts') },
+  { find: /^latchkey\/styles\.css$/, replacement: here('./src/styles/latchkey.css') },
+];
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias },
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    copyPublicDir: false,
+    sourcemap: true,
+    minify: false,
+    target: 'es2022',
+    lib: { entry: entries, formats: ['es'] },
+    rolldownOptions: {
+      // Ship only our own code: every bare import (react, zod, msw, node:*, ...) stays an import.
+      external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:[\\/]/.test(id),
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', preserveModules: false },
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/server/**', 'test/integration/**', 'test/conformance/**', 'test/e2e/**', 'test/build/**', 'test/cli/**', 'test/bench/**'],
+          setupFiles: ['test/setup/dom.ts'],
+          typecheck: { enabled: true, include: ['test/**/*.test-d.{ts,tsx}'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: [
+            'test/server/**/*.test.ts',
+            'test/integration/**/*.test.{ts,tsx}',
+            'test/conformance/**/*.test.ts',
+            'test/build/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/bench/**/*.test.ts',
+          ],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
