@@ -33,3 +33,84 @@ export type AuthErrorCode =
   | 'contract_mismatch'
   // A code the backend sent that this version does not know; kept as sent.
   | (string & {});
+
+/**
+ * What {@link AuthError}'s constructor takes.
+ *
+ * @example
+ * ```ts
+ * const init: AuthErrorInit = { code: 'timeout', message: 'GET session: no answer within 15000 ms', endpoint: 'GET session' };
+ * ```
+ */
+export interface AuthErrorInit {
+  code: AuthErrorCode;
+  message: string;
+  /** `METHOD path` of the contract endpoint, e.g. `POST login` or `DELETE admin/users/:id`. */
+  endpoint: string;
+  /** HTTP status of the answer; `null` when there was no answer (network, timeout, aborted). */
+  status?: number | null;
+  /** Per-field messages from the error envelope (`{"password": "Too short"}`). */
+  fields?: Record<string, string>;
+  /** Seconds to wait before trying again (429 `Retry-After`). */
+  retryAfter?: number | null;
+  /** Whether sending the same request again later may succeed. Defaults by code. */
+  retryable?: boolean;
+  /** The underlying error (a fetch `TypeError`, a zod error), kept for debugging. */
+  cause?: unknown;
+}
+
+const RETRYABLE_CODES: ReadonlySet<string> = new Set(['network', 'timeout', 'rate_limited', 'internal']);
+
+/**
+ * The one error type every client method rejects with. Its `message` never contains a password or
+ * a token: the client redacts every secret it sent from what the server answered.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.login({ identifier: 'ada', password });
+ * } catch (error) {
+ *   if (isAuthError(error) && error.code === 'rate_limited') showCountdown(error.retryAfter);
+ * }
+ * ```
+ */
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+  /** A contract error code, a client-side code (`network`, `timeout`, `aborted`, `contract_mismatch`), or an unknown code kept as sent. */
+  readonly code: AuthErrorCode;
+  /** HTTP status of the answer; `null` when there was none. */
+  readonly status: number | null;
+  /** Per-field messages (`{}` when none). */
+  readonly fields: Record<string, string>;
+  /** Seconds to wait before trying again (from `Retry-After`), or `null`. */
+  readonly retryAfter: number | null;
+  /** `METHOD path` of the endpoint, e.g. `POST login`. */
+  readonly endpoint: string;
+  /** Whether sending the same request again later may succeed (network, timeout, 429, 5xx). */
+  readonly retryable: boolean;
+
+  constructor(init: AuthErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = init.code;
+    this.status = init.status ?? null;
+    this.fields = { ...(init.fields ?? {}) };
+    this.retryAfter = init.retryAfter ?? null;
+    this.endpoint = init.endpoint;
+    this.retryable = init.retryable ?? RETRYABLE_CODES.has(init.code);
+  }
+}
+
+/**
+ * Tells whether a value is an {@link AuthError} (also across bundle copies, by shape).
+ *
+ * @example
+ * ```ts
+ * mutation.error && isAuthError(mutation.error) && mutation.error.code === 'invalid_credentials';
+ * ```
+ */
+export function isAuthError(value: unknown): value is AuthError {
+  if (value instanceof AuthError) return true;
+  if (!(value instanceof Error) || value.name !== 'AuthError') return false;
+  const candidate = value as Partial<Record<keyof AuthError, unknown>>;
+  return typeof candidate.code === 'string' && typeof candidate.endpoint === 'string' && typeof candidate.retryable === 'boolean';
+}
