@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import type {
   AdminCreateUserRequest,
   AdminCreateUserResult,
@@ -78,7 +79,7 @@ export interface AuthClientOptions<TUser extends User = User> {
   /** Per-request timeout in milliseconds. Default 15 000. */
   timeoutMs?: number;
   /** An extended user schema (`z.extend(UserSchema, {...})`) so users come back typed. */
-  userSchema?: import('zod/mini').ZodMiniType<TUser>;
+  userSchema?: z.ZodMiniType<TUser>;
   /** Bearer mode: where tokens live. Default: memory only. */
   tokenStorage?: TokenStorage;
 }
