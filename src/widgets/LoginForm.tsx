@@ -1,0 +1,196 @@
+import { forwardRef, useId, useState } from 'react';
+import type { FormEvent, FormHTMLAttributes } from 'react';
+import type { AuthResult } from '../contract/index.js';
+import { useAuthConfig, useLogin } from '../react/index.js';
+import { ActionLink } from './ActionLink.js';
+import type { LinkTarget } from './ActionLink.js';
+import type { FormClassNames } from './classNames.js';
+import { cx } from './cx.js';
+import { Field } from './Field.js';
+import { FormError } from './FormError.js';
+import { FormStatus } from './FormStatus.js';
+import { Heading } from './Heading.js';
+import type { HeadingLevel } from './Heading.js';
+import type { Messages } from './messages.js';
+import { PasswordField } from './PasswordField.js';
+import { RateLimitCountdown } from './RateLimitCountdown.js';
+import { SubmitButton } from './SubmitButton.js';
+import { useAuthForm } from './useAuthForm.js';
+import { useMergeRefs } from './useMergeRefs.js';
+import { useWidgetMessages } from './useWidgetMessages.js';
+
+/**
+ * Props of {@link LoginForm}. Other `<form>` attributes are passed to the form element.
+ *
+ * @example
+ * ```tsx
+ * const props: LoginFormProps = { onSuccess: () => navigate('/'), links: { register: false } };
+ * ```
+ */
+export interface LoginFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'children' | 'method'> {
+  /** Called with the answer after a successful sign-in (the session is already in the cache). */
+  onSuccess?: (result: AuthResult) => void;
+  /**
+   * Targets of the links under the form (a URL or a callback); `false` hides one. A link is only
+   * shown when the backend offers the feature (`GET config`). Defaults: `/forgot-password`,
+   * `/forgot-username`, `/register`.
+   */
+  links?: { forgotPassword?: LinkTarget | false; forgotUsername?: LinkTarget | false; register?: LinkTarget | false };
+  /** Show the "keep me signed in" checkbox (default `true`); its value is sent as `remember`. */
+  showRemember?: boolean;
+  /** Pre-filled username or email. */
+  defaultIdentifier?: string;
+  /** Heading level of the title (default `2`). */
+  headingLevel?: HeadingLevel;
+  /** Strings to override, on top of the provider's messages. */
+  messages?: Partial<Messages>;
+  /** Class names of the parts. */
+  classNames?: FormClassNames;
+}
+
+const FIELDS = ['identifier', 'password'] as const;
+
+/**
+ * The sign-in form: username or email, password (with a show toggle), "keep me signed in", and
+ * links to password reset, username reminder and registration when the backend offers them.
+ * One generic message on failure (no hint whether the account exists); on 429 a live countdown
+ * with the submit button disabled. Composes `useLogin` and `useAuthConfig`; never calls fetch.
+ *
+ * `data-state` on the form: `idle | submitting | invalid | error | rate-limited | network-error | success`.
+ *
+ * @example
+ * ```tsx
+ * <AuthProvider baseUrl="/api/auth">
+ *   <LoginForm onSuccess={() => navigate('/dashboard')} links={{ register: '/signup' }} />
+ * </AuthProvider>
+ * ```
+ */
+export const LoginForm = forwardRef<HTMLFormElement, LoginFormProps>(function LoginForm(
+  { onSuccess, links, showRemember = true, defaultIdentifier = '', headingLevel, messages: overrides, classNames, className, ...rest },
+  ref,
+) {
+  const messages = useWidgetMessages(overrides);
+  const login = useLogin();
+  const config = useAuthConfig().data;
+  const form = useAuthForm(messages, FIELDS);
+  const formRef = useMergeRefs(ref, form.formRef);
+  const titleId = useId();
+  const [identifier, setIdentifier] = useState(defaultIdentifier);
+  const [password, setPassword] = useState('');
+  const [remember, setRemember] = useState(false);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (form.locked) return;
+    const sentPassword = password;
+    setPassword('');
+    const errors: Record<string, string> = {};
+    if (identifier.trim() === '') errors.identifier = messages['field.required'];
+    if (sentPassword === '') errors.password = messages['field.required'];
+    if (Object.keys(errors).length > 0) return form.reject(errors);
+    form.send(
+      login,
+      { identifier: identifier.trim(), password: sentPassword, ...(showRemember ? { remember } : {}) },
+      () => messages['login.success'],
+      onSuccess,
+    );
+  };
+
+  const forgotPassword = linkTarget(links?.forgotPassword, '/forgot-password', config?.features.passwordReset);
+  const forgotUsername = linkTarget(links?.forgotUsername, '/forgot-username', config?.features.usernameRecovery);
+  const register = linkTarget(links?.register, '/register', config ? config.registration !== 'closed' : undefined);
+
+  return (
+    <form
+      ref={formRef}
+      method="post"
+      noValidate
+      aria-labelledby={titleId}
+      aria-busy={form.pending ? true : undefined}
+      data-state={form.state}
+      className={cx('lk-root', 'lk-form', 'lk-login', classNames?.root, className)}
+      onSubmit={onSubmit}
+      {...rest}
+    >
+      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+        {messages['login.title']}
+      </Heading>
+      <FormError className={classNames?.alert} details={form.details}>
+        {form.summary}
+      </FormError>
+      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
+      <Field
+        label={messages['login.identifier']}
+        name="identifier"
+        autoComplete="username"
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+        required
+        value={identifier}
+        error={form.fieldErrors.identifier}
+        classNames={classNames}
+        onChange={(event) => {
+          setIdentifier(event.target.value);
+          form.clearFieldError('identifier');
+        }}
+      />
+      <PasswordField
+        label={messages['login.password']}
+        name="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        error={form.fieldErrors.password}
+        showLabel={messages['password.show']}
+        hideLabel={messages['password.hide']}
+        classNames={classNames}
+        onChange={(event) => {
+          setPassword(event.target.value);
+          form.clearFieldError('password');
+        }}
+      />
+      {showRemember ? (
+        <div className={cx('lk-checkbox', classNames?.checkbox)}>
+          <input id={`${titleId}-remember`} type="checkbox" name="remember" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
+          <label htmlFor={`${titleId}-remember`}>{messages['login.remember']}</label>
+        </div>
+      ) : null}
+      <SubmitButton pending={form.pending} pendingLabel={messages['login.pending']} disabled={form.locked} className={classNames?.submit}>
+        {messages['login.submit']}
+      </SubmitButton>
+      <FormStatus className={classNames?.status}>{form.success}</FormStatus>
+      {forgotPassword || forgotUsername || register ? (
+        <ul className={cx('lk-links', classNames?.links)}>
+          {forgotPassword ? (
+            <li>
+              <ActionLink target={forgotPassword} className={classNames?.link}>
+                {messages['login.forgotPassword']}
+              </ActionLink>
+            </li>
+          ) : null}
+          {forgotUsername ? (
+            <li>
+              <ActionLink target={forgotUsername} className={classNames?.link}>
+                {messages['login.forgotUsername']}
+              </ActionLink>
+            </li>
+          ) : null}
+          {register ? (
+            <li>
+              <ActionLink target={register} className={classNames?.link}>
+                {messages['login.register']}
+              </ActionLink>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+    </form>
+  );
+});
+
+/** A link is shown when the prop does not hide it and the backend offers the feature. */
+function linkTarget(prop: LinkTarget | false | undefined, fallback: string, offered: boolean | undefined): LinkTarget | null {
+  if (prop === false || offered !== true) return null;
+  return prop ?? fallback;
+}

@@ -1,0 +1,110 @@
+import { forwardRef, useState } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { FormClassNames } from './classNames.js';
+import { cx } from './cx.js';
+import { describedBy, useFieldIds } from './Field.js';
+import { defaultMessages } from './messages.js';
+
+/**
+ * Props of {@link PasswordField}.
+ *
+ * @example
+ * ```tsx
+ * const props: PasswordFieldProps = { label: 'Password', autoComplete: 'current-password' };
+ * ```
+ */
+export interface PasswordFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'className' | 'type'> {
+  /** The visible label, linked to the input by id. */
+  label: ReactNode;
+  /** Help text (for example the password policy), linked with `aria-describedby`. */
+  hint?: ReactNode;
+  /** The error shown under the input; sets `aria-invalid` and `data-invalid`. */
+  error?: string | null | undefined;
+  /** `autoComplete` is required: `current-password` or `new-password`. */
+  autoComplete: 'current-password' | 'new-password';
+  /** Show the show/hide toggle (default `true`). */
+  toggle?: boolean;
+  /** Text of the toggle while the password is hidden. Default: "Show password". */
+  showLabel?: string;
+  /** Text of the toggle while the password is visible. Default: "Hide password". */
+  hideLabel?: string;
+  /** Class name of the field wrapper. */
+  className?: string;
+  /** Class names of the parts (`field`, `label`, `input`, `hint`, `fieldError`, `passwordToggle`). */
+  classNames?: FormClassNames | undefined;
+}
+
+/**
+ * A password input (`type="password"`, never a `maxLength`, so a pasted passphrase is sent whole)
+ * with an accessible show/hide toggle button (`aria-controls` the input; its text says what it
+ * will do). Once the field is emptied (after a submit) the password is hidden again.
+ *
+ * @example
+ * ```tsx
+ * <PasswordField label="Password" name="password" autoComplete="current-password"
+ *   value={password} onChange={(e) => setPassword(e.target.value)} />
+ * ```
+ */
+export const PasswordField = forwardRef<HTMLInputElement, PasswordFieldProps>(function PasswordField(
+  {
+    label,
+    hint,
+    error,
+    className,
+    classNames,
+    id,
+    toggle = true,
+    showLabel = defaultMessages['password.show'],
+    hideLabel = defaultMessages['password.hide'],
+    'aria-describedby': extraDescribedBy,
+    ...rest
+  },
+  ref,
+) {
+  const ids = useFieldIds(id);
+  const [shown, setShown] = useState(false);
+  const invalid = typeof error === 'string' && error !== '';
+  const visible = toggle && shown && rest.value !== '';
+  return (
+    <div className={cx('lk-field', classNames?.field, className)} data-invalid={invalid ? '' : undefined}>
+      <label htmlFor={ids.input} className={cx('lk-label', classNames?.label)}>
+        {label}
+      </label>
+      {hint ? (
+        <p id={ids.hint} className={cx('lk-hint', classNames?.hint)}>
+          {hint}
+        </p>
+      ) : null}
+      <div className="lk-password">
+        <input
+          ref={ref}
+          id={ids.input}
+          type={visible ? 'text' : 'password'}
+          className={cx('lk-input', classNames?.input)}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={describedBy(extraDescribedBy, hint ? ids.hint : false, invalid ? ids.error : false)}
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          {...rest}
+        />
+        {toggle ? (
+          <button
+            type="button"
+            className={cx('lk-button', 'lk-password-toggle', classNames?.passwordToggle)}
+            aria-controls={ids.input}
+            disabled={rest.disabled}
+            onClick={() => setShown(!visible)}
+          >
+            {visible ? hideLabel : showLabel}
+          </button>
+        ) : null}
+      </div>
+      {invalid ? (
+        <p id={ids.error} className={cx('lk-field-error', classNames?.fieldError)}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+});

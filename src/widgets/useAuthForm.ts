@@ -1,0 +1,198 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { isAuthError } from '../client/AuthError.js';
+import type { AuthError } from '../client/AuthError.js';
+import { describeError, describeFieldError } from './describeError.js';
+import type { Messages } from './messages.js';
+import { useCountdown } from './useCountdown.js';
+
+/**
+ * The state a form widget is in, exposed as `data-state` on its root:
+ * `idle`, `submitting`, `invalid` (field errors), `error` (server error), `rate-limited`
+ * (429, countdown running), `network-error` (no answer or timeout), `success`.
+ *
+ * @example
+ * ```css
+ * .lk-form[data-state='rate-limited'] { border-color: orange; }
+ * ```
+ */
+export type FormState = 'idle' | 'submitting' | 'invalid' | 'error' | 'rate-limited' | 'network-error' | 'success';
+
+interface Outcome {
+  state: FormState;
+  fieldErrors: Readonly<Record<string, string>>;
+  summary: string | null;
+  details: readonly string[];
+  success: string | null;
+  error: AuthError | null;
+}
+
+const IDLE: Outcome = { state: 'idle', fieldErrors: {}, summary: null, details: [], success: null, error: null };
+
+/**
+ * What {@link useAuthForm} gives a form widget.
+ *
+ * @example
+ * ```ts
+ * const form: AuthFormController = useAuthForm(messages, ['identifier', 'password']);
+ * ```
+ */
+export interface AuthFormController {
+  /** Put on the `<form>`: focus moves inside it after a failure. */
+  formRef: RefObject<HTMLFormElement | null>;
+  /** The current state (the countdown decides `rate-limited`). */
+  state: FormState;
+  /** Per-field messages (client validation or server `fields`). */
+  fieldErrors: Readonly<Record<string, string>>;
+  /** The error summary text, or `null`. */
+  summary: string | null;
+  /** Server field messages about fields this form does not show. */
+  details: readonly string[];
+  /** The success message, or `null`. */
+  success: string | null;
+  /** The last error (for widgets that react to a code, like `invalid_token`). */
+  error: AuthError | null;
+  /** Seconds left of a 429 countdown (`null`: none). */
+  secondsLeft: number | null;
+  /** A request is in flight. */
+  pending: boolean;
+  /** Submitting is not possible now (in flight or counting down). */
+  locked: boolean;
+  /**
+   * Sends one request through a flow hook's mutation, unless one is in flight or a countdown
+   * runs. `describeSuccess` turns the answer into the success message. Returns whether it sent.
+   */
+  send<TData, TVars>(
+    mutation: UseMutationResult<TData, AuthError, TVars>,
+    variables: TVars,
+    describeSuccess: (data: TData) => string | null,
+    onSuccess?: (data: TData) => void,
+  ): boolean;
+  /** Shows client-side field errors (nothing is sent) and focuses the first invalid field. */
+  reject(fieldErrors: Record<string, string>): void;
+  /** Removes one field's error (called when the user edits the field). */
+  clearFieldError(name: string): void;
+  /** Sets a success message without a request (for example "nothing changed"). */
+  announce(text: string): void;
+}
+
+/**
+ * The shared mechanics of every form widget: one request at a time (a ref guard, so a double click
+ * plus Enter sends once), the state machine behind `data-state`, server errors mapped to
+ * translated messages (field errors onto the fields the form shows, the rest into the summary),
+ * focus to the first invalid field or to the error summary after a failure, and the 429 countdown.
+ * Internal to the widgets; widgets still only talk to the network through the flow hooks.
+ *
+ * @example
+ * ```tsx
+ * const login = useLogin();
+ * const form = useAuthForm(messages, ['identifier', 'password']);
+ * const onSubmit = (e) => { e.preventDefault(); form.send(login, { identifier, password }, () => messages['login.success']); };
+ * ```
+ */
+export function useAuthForm(messages: Messages, fields: readonly string[]): AuthFormController {
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const inFlight = useRef(false);
+  const [outcome, setOutcome] = useState<Outcome>(IDLE);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const secondsLeft = useCountdown(outcome.state === 'rate-limited' ? (outcome.error?.retryAfter ?? null) : null, outcome.error);
+  const counting = secondsLeft !== null && secondsLeft > 0;
+  const fieldList = fields.join('\n');
+
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const form = formRef.current;
+    if (form === null) return;
+    const target = form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[data-lk-summary]');
+    target?.focus();
+  }, [focusRequest]);
+
+  const fromError = useCallback(
+    (error: unknown): Outcome => {
+      const authError = isAuthError(error) ? error : null;
+      const code = authError?.code ?? 'unknown';
+      const known = new Set(fieldList.split('\n'));
+      const fieldErrors: Record<string, string> = {};
+      const details: string[] = [];
+      for (const [field, text] of Object.entries(authError?.fields ?? {})) {
+        const message = describeFieldError(code, field, text, messages);
+        if (known.has(field)) fieldErrors[field] = message;
+        else if (!details.includes(message)) details.push(message);
+      }
+      const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+      const state: FormState =
+        code === 'rate_limited' && authError?.retryAfter != null ? 'rate-limited' : code === 'network' || code === 'timeout' ? 'network-error' : hasFieldErrors ? 'invalid' : 'error';
+      const summary = hasFieldErrors && code !== 'rate_limited' ? messages['form.errorSummary'] : describeError(error, messages);
+      return { state, fieldErrors, summary, details, success: null, error: authError };
+    },
+    [fieldList, messages],
+  );
+
+  const send = useCallback(
+    <TData, TVars>(
+      mutation: UseMutationResult<TData, AuthError, TVars>,
+      variables: TVars,
+      describeSuccess: (data: TData) => string | null,
+      onSuccess?: (data: TData) => void,
+    ): boolean => {
+      if (inFlight.current || counting) return false;
+      inFlight.current = true;
+      setOutcome({ ...IDLE, state: 'submitting' });
+      mutation.mutate(variables, {
+        onSuccess: (data) => {
+          setOutcome({ ...IDLE, state: 'success', success: describeSuccess(data) });
+          onSuccess?.(data);
+        },
+        onError: (error) => {
+          setOutcome(fromError(error));
+          setFocusRequest((n) => n + 1);
+        },
+        onSettled: () => {
+          inFlight.current = false;
+        },
+      });
+      return true;
+    },
+    [counting, fromError],
+  );
+
+  const reject = useCallback(
+    (fieldErrors: Record<string, string>) => {
+      setOutcome({ ...IDLE, state: 'invalid', fieldErrors, summary: messages['form.errorSummary'] });
+      setFocusRequest((n) => n + 1);
+    },
+    [messages],
+  );
+
+  const clearFieldError = useCallback((name: string) => {
+    setOutcome((previous) => {
+      if (!(name in previous.fieldErrors)) return previous;
+      const rest = { ...previous.fieldErrors };
+      delete rest[name];
+      return { ...previous, fieldErrors: rest };
+    });
+  }, []);
+
+  const announce = useCallback((text: string) => setOutcome({ ...IDLE, state: 'success', success: text }), []);
+
+  // When a countdown has run out, the form is usable again and says so.
+  const countdownOver = outcome.state === 'rate-limited' && secondsLeft === 0;
+  const state: FormState = countdownOver ? 'idle' : outcome.state;
+  return {
+    formRef,
+    state,
+    fieldErrors: outcome.fieldErrors,
+    summary: countdownOver ? null : outcome.summary,
+    details: countdownOver ? [] : outcome.details,
+    success: countdownOver ? messages['form.rateLimitedDone'] : outcome.success,
+    error: outcome.error,
+    secondsLeft: outcome.state === 'rate-limited' ? secondsLeft : null,
+    pending: outcome.state === 'submitting',
+    locked: outcome.state === 'submitting' || counting,
+    send,
+    reject,
+    clearFieldError,
+    announce,
+  };
+}
