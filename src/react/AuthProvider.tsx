@@ -1,0 +1,127 @@
+'use client';
+import { QueryClient } from '@tanstack/react-query';
+import { useEffect, useLayoutEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { AuthClient } from '../client/AuthClient.js';
+import { createAuthClient } from '../client/index.js';
+import type { Session, Transport, User } from '../contract/index.js';
+import type { Messages } from '../widgets/messages.js';
+import { AuthCoreContext, AuthMessagesContext } from './AuthContext.js';
+import { createAuthCore } from './createAuthCore.js';
+import type { AuthSettings } from './createAuthCore.js';
+
+/**
+ * Props of {@link AuthProvider}. Pass either `client` or `baseUrl` (+ `transport`).
+ *
+ * @example
+ * ```tsx
+ * const props: AuthProviderProps = { baseUrl: '/api/auth', loginPath: '/signin', expiryWarningMs: 60_000 };
+ * ```
+ */
+export interface AuthProviderProps<TUser extends User = User> {
+  children?: ReactNode;
+  /** A client from `createAuthClient` (for custom fetch, timeouts, an extended user schema, token storage). */
+  client?: AuthClient<TUser>;
+  /** Base URL of the auth API; the provider creates the client once. */
+  baseUrl?: string;
+  /** With `baseUrl`: `'cookie'` (default) or `'bearer'`. */
+  transport?: Transport;
+  /** The app's own QueryClient; by default the provider creates one for itself. */
+  queryClient?: QueryClient;
+  /** The session the server rendered with (SSR): no loading state and no request on the first render. */
+  initialSession?: Session<TUser> | null;
+  /** Called once when the session ran out in this tab (after the clean local sign-out). */
+  onSessionExpired?: () => void;
+  /** Router hook-in for guards; default `location.assign`. */
+  navigate?: (to: string) => void;
+  /** Where guards send signed-out users (`?returnTo=` is appended). Default `/login`. */
+  loginPath?: string;
+  /** Overrides of the widgets' default strings. */
+  messages?: Partial<Messages>;
+  /** How long before the session ends `useSessionExpiry().warning` turns on. Default 120 000 ms. */
+  expiryWarningMs?: number;
+}
+
+function checkProps(props: AuthProviderProps<User>): void {
+  if (props.client === undefined && props.baseUrl === undefined) {
+    throw new Error('<AuthProvider> needs either a `client` (from createAuthClient) or a `baseUrl` (e.g. "/api/auth").');
+  }
+  if (props.client !== undefined && (props.baseUrl !== undefined || props.transport !== undefined)) {
+    throw new Error('<AuthProvider>: pass either `client` or `baseUrl`/`transport`, not both (the client already has its base URL and transport).');
+  }
+  if (props.baseUrl !== undefined && (typeof props.baseUrl !== 'string' || props.baseUrl.length === 0)) {
+    throw new Error(`<AuthProvider>: \`baseUrl\` must be a non-empty string, got ${JSON.stringify(props.baseUrl)}.`);
+  }
+}
+
+function settingsOf(loginPath: string, navigate: AuthSettings['navigate'], onSessionExpired: AuthSettings['onSessionExpired'], expiryWarningMs: number): AuthSettings {
+  if (typeof loginPath !== 'string' || !loginPath.startsWith('/') || loginPath.startsWith('//')) {
+    throw new Error(`<AuthProvider>: \`loginPath\` must be a path on this site starting with "/", got ${JSON.stringify(loginPath)}.`);
+  }
+  if (typeof expiryWarningMs !== 'number' || !Number.isFinite(expiryWarningMs) || expiryWarningMs < 0) {
+    throw new Error(`<AuthProvider>: \`expiryWarningMs\` must be a number of milliseconds >= 0, got ${String(expiryWarningMs)}.`);
+  }
+  return { loginPath, navigate, onSessionExpired, expiryWarningMs };
+}
+
+/**
+ * Provides the session to every latchkey hook, guard and widget below it. One `GET session`
+ * serves any number of readers; responses that carry a session (login, register, password change,
+ * email verification, refresh) are written straight into the cache; the session is re-checked on
+ * focus, kept in step across tabs (no token is ever posted), and ends cleanly at `expiresAt`.
+ * Creates its client (from `baseUrl`) and QueryClient once; never touches `window` while rendering,
+ * so it is safe for server rendering, where `initialSession` avoids a flash of signed-out content.
+ *
+ * @example
+ * ```tsx
+ * import { AuthProvider, LoginForm } from 'latchkey';
+ *
+ * export function App() {
+ *   return (
+ *     <AuthProvider baseUrl="/api/auth" navigate={(to) => router.navigate(to)}>
+ *       <LoginForm />
+ *     </AuthProvider>
+ *   );
+ * }
+ * ```
+ */
+export function AuthProvider<TUser extends User = User>(props: AuthProviderProps<TUser>): ReactNode {
+  const { children, messages, loginPath = '/login', navigate, onSessionExpired, expiryWarningMs = 120_000 } = props;
+  const settings = settingsOf(loginPath, navigate, onSessionExpired, expiryWarningMs);
+  const [core] = useState(() => {
+    const untyped = props as AuthProviderProps<User>;
+    checkProps(untyped);
+    const client =
+      untyped.client ??
+      createAuthClient({ baseUrl: untyped.baseUrl as string, ...(untyped.transport === undefined ? {} : { transport: untyped.transport }) });
+    return createAuthCore({
+      client,
+      queryClient: untyped.queryClient ?? new QueryClient(),
+      initialSession: untyped.initialSession,
+      settings,
+    });
+  });
+
+  // Layout effect: guards' effects (which run before this component's passive effects) see the
+  // current settings.
+  useLayoutEffect(() => {
+    core.configure(settings);
+  });
+
+  useEffect(() => {
+    // Focus and reconnect re-checks need a mounted QueryClient (reference-counted, so an app's own
+    // client mounted by its QueryClientProvider is fine).
+    core.queryClient.mount();
+    const disconnect = core.connect();
+    return () => {
+      disconnect();
+      core.queryClient.unmount();
+    };
+  }, [core]);
+
+  return (
+    <AuthCoreContext value={core}>
+      <AuthMessagesContext value={messages}>{children}</AuthMessagesContext>
+    </AuthCoreContext>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type { AuthClient } from '../client/AuthClient.js';
+import type { AuthError } from '../client/AuthError.js';
+import type { AuthResult, ChangePasswordRequest, User } from '../contract/index.js';
+import { useAuthCore } from './AuthContext.js';
+import { useUnmountSignal } from './useUnmountSignal.js';
+
+/**
+ * Changes the password (`POST password/change`). The server starts a new session (and ends all
+ * others); the answer's session goes straight into the cache. A wrong current password is an
+ * `invalid_credentials` error with `fields.currentPassword` (the user stays signed in).
+ *
+ * @example
+ * ```tsx
+ * const change = useChangePassword();
+ * change.mutate({ currentPassword, newPassword });
+ * if (change.error?.fields.currentPassword) showFieldError(change.error.fields.currentPassword);
+ * ```
+ */
+export function useChangePassword<TUser extends User = User>(): UseMutationResult<AuthResult<TUser>, AuthError, ChangePasswordRequest> {
+  const core = useAuthCore('useChangePassword');
+  const run = useUnmountSignal();
+  const client = core.client as AuthClient<TUser>;
+  return useMutation<AuthResult<TUser>, AuthError, ChangePasswordRequest>(
+    {
+      mutationFn: (body) => run((signal) => client.changePassword(body, signal)),
+      retry: 0,
+      onSuccess: (result) => core.applySession(result.session),
+    },
+    core.queryClient,
+  );
+}

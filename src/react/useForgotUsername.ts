@@ -1,0 +1,26 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type { AuthError } from '../client/AuthError.js';
+import type { ForgotUsernameRequest } from '../contract/index.js';
+import { useAuthCore } from './AuthContext.js';
+import { useUnmountSignal } from './useUnmountSignal.js';
+
+/**
+ * Asks for a username reminder mail (`POST username/forgot`). Succeeds for any well-formed
+ * address, known or not, so show one neutral confirmation.
+ *
+ * @example
+ * ```tsx
+ * const forgot = useForgotUsername();
+ * forgot.mutate({ email });
+ * ```
+ */
+export function useForgotUsername(): UseMutationResult<void, AuthError, ForgotUsernameRequest> {
+  const core = useAuthCore('useForgotUsername');
+  const run = useUnmountSignal();
+  return useMutation<void, AuthError, ForgotUsernameRequest>(
+    { mutationFn: (body) => run((signal) => core.client.forgotUsername(body, signal)), retry: 0 },
+    core.queryClient,
+  );
+}

@@ -1,0 +1,35 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type { AuthClient } from '../client/AuthClient.js';
+import type { AuthError } from '../client/AuthError.js';
+import type { AuthResult, LoginRequest, User } from '../contract/index.js';
+import { useAuthCore } from './AuthContext.js';
+import { useUnmountSignal } from './useUnmountSignal.js';
+
+/**
+ * Signs in (`POST login`). The answer's session goes straight into the cache: exactly one
+ * request, no follow-up `GET session`. Never retried automatically; the error is an `AuthError`
+ * (`invalid_credentials`, `rate_limited` with `retryAfter`, ...). Unmounting aborts the request.
+ *
+ * @example
+ * ```tsx
+ * const login = useLogin();
+ * <form onSubmit={(e) => { e.preventDefault(); login.mutate({ identifier, password }); }}>
+ *   {login.error && <p role="alert">{login.error.message}</p>}
+ * </form>;
+ * ```
+ */
+export function useLogin<TUser extends User = User>(): UseMutationResult<AuthResult<TUser>, AuthError, LoginRequest> {
+  const core = useAuthCore('useLogin');
+  const run = useUnmountSignal();
+  const client = core.client as AuthClient<TUser>;
+  return useMutation<AuthResult<TUser>, AuthError, LoginRequest>(
+    {
+      mutationFn: (body) => run((signal) => client.login(body, signal)),
+      retry: 0,
+      onSuccess: (result) => core.applySession(result.session),
+    },
+    core.queryClient,
+  );
+}

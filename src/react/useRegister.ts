@@ -1,0 +1,36 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type { AuthClient } from '../client/AuthClient.js';
+import type { AuthError } from '../client/AuthError.js';
+import type { RegisterRequest, RegisterResult, User } from '../contract/index.js';
+import { useAuthCore } from './AuthContext.js';
+import { useUnmountSignal } from './useUnmountSignal.js';
+
+/**
+ * Creates an account (`POST register`). When the answer carries a session it goes straight into
+ * the cache (signed in with one request); otherwise `next` says what comes first
+ * (`verify_email`, `await_approval`). Never retried automatically.
+ *
+ * @example
+ * ```tsx
+ * const register = useRegister();
+ * register.mutate({ username: 'ada', email: 'ada@example.com', password });
+ * if (register.data?.next === 'verify_email') return <p>Check your inbox.</p>;
+ * ```
+ */
+export function useRegister<TUser extends User = User>(): UseMutationResult<RegisterResult<TUser>, AuthError, RegisterRequest> {
+  const core = useAuthCore('useRegister');
+  const run = useUnmountSignal();
+  const client = core.client as AuthClient<TUser>;
+  return useMutation<RegisterResult<TUser>, AuthError, RegisterRequest>(
+    {
+      mutationFn: (body) => run((signal) => client.register(body, signal)),
+      retry: 0,
+      onSuccess: (result) => {
+        if (result.session !== null) core.applySession(result.session);
+      },
+    },
+    core.queryClient,
+  );
+}

@@ -1,0 +1,26 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type { AuthError } from '../client/AuthError.js';
+import type { ResetPasswordRequest } from '../contract/index.js';
+import { useAuthCore } from './AuthContext.js';
+import { useUnmountSignal } from './useUnmountSignal.js';
+
+/**
+ * Sets a new password with the token from the reset mail (`POST password/reset`). A bad, used or
+ * expired token is an `invalid_token` error. The user is not signed in afterwards.
+ *
+ * @example
+ * ```tsx
+ * const reset = useResetPassword();
+ * reset.mutate({ token, password });
+ * ```
+ */
+export function useResetPassword(): UseMutationResult<void, AuthError, ResetPasswordRequest> {
+  const core = useAuthCore('useResetPassword');
+  const run = useUnmountSignal();
+  return useMutation<void, AuthError, ResetPasswordRequest>(
+    { mutationFn: (body) => run((signal) => core.client.resetPassword(body, signal)), retry: 0 },
+    core.queryClient,
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useAuthCore } from './AuthContext.js';
+import { useAuth } from './useAuth.js';
+
+/**
+ * What {@link useSessionExpiry} returns.
+ *
+ * @example
+ * ```ts
+ * const expiry: SessionExpiry = { expiresAt: null, msLeft: null, warning: false, extend: async () => {}, signOut: async () => {} };
+ * ```
+ */
+export interface SessionExpiry {
+  /** When the session ends; `null` when signed out or when the backend gives no end. */
+  expiresAt: Date | null;
+  /** Milliseconds left (never below 0); updated every second during the warning period. */
+  msLeft: number | null;
+  /** `true` from `expiryWarningMs` before the end until the session is extended or ends. */
+  warning: boolean;
+  /** Keeps the session alive (cookie mode: `GET session`; bearer mode: refresh); other tabs follow. */
+  extend(): Promise<void>;
+  /** Signs out now (local state is cleared even when the request fails). */
+  signOut(): Promise<void>;
+}
+
+/**
+ * The session's end, for a "you will be signed out soon" warning. The provider runs the timer:
+ * `warning` turns on `expiryWarningMs` before `expiresAt`, and at `expiresAt` the user is signed
+ * out cleanly (local state cleared, other tabs told, `onSessionExpired` called). Extending in any
+ * tab moves the end for every tab.
+ *
+ * @example
+ * ```tsx
+ * function ExpiryBanner() {
+ *   const { warning, msLeft, extend, signOut } = useSessionExpiry();
+ *   if (!warning || msLeft === null) return null;
+ *   return (
+ *     <div role="alertdialog" aria-label="Session ending">
+ *       Signed out in {Math.ceil(msLeft / 1000)} s
+ *       <button onClick={() => extend()}>Stay signed in</button>
+ *       <button onClick={() => signOut()}>Sign out</button>
+ *     </div>
+ *   );
+ * }
+ * ```
+ */
+export function useSessionExpiry(): SessionExpiry {
+  const core = useAuthCore('useSessionExpiry');
+  const expiresAtIso = useAuth((auth) => auth.session?.expiresAt ?? null);
+  const { warning, now } = useSyncExternalStore(core.expiry.subscribe, core.expiry.getSnapshot, core.expiry.getSnapshot);
+  const extend = useCallback(() => core.extend(), [core]);
+  const signOut = useCallback(() => core.logout(), [core]);
+  return useMemo(() => {
+    const expiresAt = expiresAtIso === null ? null : new Date(expiresAtIso);
+    const msLeft = expiresAt === null ? null : Math.max(0, expiresAt.getTime() - now);
+    return { expiresAt, msLeft, warning: expiresAt !== null && warning, extend, signOut };
+  }, [expiresAtIso, now, warning, extend, signOut]);
+}

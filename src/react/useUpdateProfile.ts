@@ -1,0 +1,35 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type { Session, UpdateProfileRequest, User } from '../contract/index.js';
+import type { AuthClient } from '../client/AuthClient.js';
+import type { AuthError } from '../client/AuthError.js';
+import { useAuthCore } from './AuthContext.js';
+import { useUnmountSignal } from './useUnmountSignal.js';
+
+/**
+ * Updates the signed-in user's profile (`PATCH user`: `name`, `email` with `currentPassword`). The
+ * updated user replaces the one in the cached session, so every `useAuth` reader sees it at once.
+ *
+ * @example
+ * ```tsx
+ * const update = useUpdateProfile();
+ * update.mutate({ name: 'Ada Lovelace' });
+ * ```
+ */
+export function useUpdateProfile<TUser extends User = User>(): UseMutationResult<{ user: TUser }, AuthError, UpdateProfileRequest> {
+  const core = useAuthCore('useUpdateProfile');
+  const run = useUnmountSignal();
+  const client = core.client as AuthClient<TUser>;
+  return useMutation<{ user: TUser }, AuthError, UpdateProfileRequest>(
+    {
+      mutationFn: (body) => run((signal) => client.updateProfile(body, signal)),
+      retry: 0,
+      onSuccess: ({ user }) => {
+        const current = core.queryClient.getQueryData<Session<User> | null>(core.keys.session);
+        if (current != null && current.user.id === user.id) core.queryClient.setQueryData(core.keys.session, { ...current, user });
+      },
+    },
+    core.queryClient,
+  );
+}
