@@ -1,0 +1,156 @@
+import { forwardRef, useId, useState } from 'react';
+import type { FormEvent, FormHTMLAttributes } from 'react';
+import type { AuthResult } from '../contract/index.js';
+import { useAuthConfig, useChangePassword } from '../react/index.js';
+import type { FormClassNames } from './classNames.js';
+import { cx } from './cx.js';
+import { FormError } from './FormError.js';
+import { FormStatus } from './FormStatus.js';
+import { Heading } from './Heading.js';
+import type { HeadingLevel } from './Heading.js';
+import type { Messages } from './messages.js';
+import { PasswordField } from './PasswordField.js';
+import { checkNewPassword, policyHint } from './passwordPolicy.js';
+import { RateLimitCountdown } from './RateLimitCountdown.js';
+import { SubmitButton } from './SubmitButton.js';
+import { useAuthForm } from './useAuthForm.js';
+import { useMergeRefs } from './useMergeRefs.js';
+import { useWidgetMessages } from './useWidgetMessages.js';
+
+/**
+ * Props of {@link ChangePassword}. Other `<form>` attributes are passed to the form element.
+ *
+ * @example
+ * ```tsx
+ * const props: ChangePasswordProps = { confirmPassword: false };
+ * ```
+ */
+export interface ChangePasswordProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'children' | 'method'> {
+  /** Called with the answer (a new session; other sessions of the user are revoked). */
+  onSuccess?: (result: AuthResult) => void;
+  /** Ask for the new password twice (default `true`). */
+  confirmPassword?: boolean;
+  /** Heading level of the title (default `2`). */
+  headingLevel?: HeadingLevel;
+  /** Strings to override, on top of the provider's messages. */
+  messages?: Partial<Messages>;
+  /** Class names of the parts. */
+  classNames?: FormClassNames;
+}
+
+/**
+ * "Change password" for a signed-in user: current password, new password (policy from
+ * `GET config` shown live), optionally repeated. A wrong current password is marked on its field.
+ * Composes `useChangePassword`.
+ *
+ * @example
+ * ```tsx
+ * <RequireAuth><ChangePassword onSuccess={() => toast('Password changed')} /></RequireAuth>
+ * ```
+ */
+export const ChangePassword = forwardRef<HTMLFormElement, ChangePasswordProps>(function ChangePassword(
+  { onSuccess, confirmPassword = true, headingLevel, messages: overrides, classNames, className, ...rest },
+  ref,
+) {
+  const messages = useWidgetMessages(overrides);
+  const mutation = useChangePassword();
+  const policy = useAuthConfig().data?.password;
+  const form = useAuthForm(messages, ['currentPassword', 'newPassword', 'confirmPassword']);
+  const formRef = useMergeRefs(ref, form.formRef);
+  const titleId = useId();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (form.locked) return;
+    const sentCurrent = current;
+    const sentNext = next;
+    const repeated = confirm;
+    setCurrent('');
+    setNext('');
+    setConfirm('');
+    const errors: Record<string, string> = {};
+    if (sentCurrent === '') errors.currentPassword = messages['field.required'];
+    const problem = checkNewPassword(sentNext, policy, messages);
+    if (problem !== null) errors.newPassword = problem;
+    else if (confirmPassword && sentNext !== repeated) errors.confirmPassword = messages['field.passwordMismatch'];
+    if (Object.keys(errors).length > 0) return form.reject(errors);
+    form.send(mutation, { currentPassword: sentCurrent, newPassword: sentNext }, () => messages['changePassword.success'], onSuccess);
+  };
+
+  return (
+    <form
+      ref={formRef}
+      method="post"
+      noValidate
+      aria-labelledby={titleId}
+      aria-busy={form.pending ? true : undefined}
+      data-state={form.state}
+      className={cx('lk-root', 'lk-form', 'lk-change-password', classNames?.root, className)}
+      onSubmit={onSubmit}
+      {...rest}
+    >
+      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+        {messages['changePassword.title']}
+      </Heading>
+      <FormError className={classNames?.alert} details={form.details}>
+        {form.summary}
+      </FormError>
+      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
+      <PasswordField
+        label={messages['changePassword.currentPassword']}
+        name="currentPassword"
+        autoComplete="current-password"
+        required
+        value={current}
+        error={form.fieldErrors.currentPassword}
+        showLabel={messages['password.show']}
+        hideLabel={messages['password.hide']}
+        classNames={classNames}
+        onChange={(event) => {
+          setCurrent(event.target.value);
+          form.clearFieldError('currentPassword');
+        }}
+      />
+      <PasswordField
+        label={messages['changePassword.newPassword']}
+        name="newPassword"
+        autoComplete="new-password"
+        required
+        value={next}
+        hint={policyHint(next, policy, messages)}
+        error={form.fieldErrors.newPassword}
+        showLabel={messages['password.show']}
+        hideLabel={messages['password.hide']}
+        classNames={classNames}
+        onChange={(event) => {
+          setNext(event.target.value);
+          form.clearFieldError('newPassword');
+        }}
+      />
+      {confirmPassword ? (
+        <PasswordField
+          label={messages['changePassword.confirmPassword']}
+          name="confirmPassword"
+          autoComplete="new-password"
+          required
+          value={confirm}
+          error={form.fieldErrors.confirmPassword}
+          showLabel={messages['password.show']}
+          hideLabel={messages['password.hide']}
+          classNames={classNames}
+          onChange={(event) => {
+            setConfirm(event.target.value);
+            form.clearFieldError('confirmPassword');
+          }}
+        />
+      ) : null}
+      <SubmitButton pending={form.pending} pendingLabel={messages['changePassword.pending']} disabled={form.locked} className={classNames?.submit}>
+        {messages['changePassword.submit']}
+      </SubmitButton>
+      <FormStatus className={classNames?.status}>{form.success}</FormStatus>
+    </form>
+  );
+});

@@ -1,0 +1,191 @@
+import { forwardRef, useEffect, useId, useState } from 'react';
+import type { FormEvent, FormHTMLAttributes } from 'react';
+import { useAuthConfig, useResetPassword } from '../react/index.js';
+import { ActionLink } from './ActionLink.js';
+import type { LinkTarget } from './ActionLink.js';
+import type { FormClassNames } from './classNames.js';
+import { cx } from './cx.js';
+import { FormError } from './FormError.js';
+import { FormStatus } from './FormStatus.js';
+import { Heading } from './Heading.js';
+import type { HeadingLevel } from './Heading.js';
+import type { Messages } from './messages.js';
+import { PasswordField } from './PasswordField.js';
+import { checkNewPassword, policyHint } from './passwordPolicy.js';
+import { RateLimitCountdown } from './RateLimitCountdown.js';
+import { SubmitButton } from './SubmitButton.js';
+import { useAuthForm } from './useAuthForm.js';
+import { useMergeRefs } from './useMergeRefs.js';
+import { useWidgetMessages } from './useWidgetMessages.js';
+import { readUrlToken, removeUrlToken } from './urlToken.js';
+
+/**
+ * Props of {@link ResetPassword}. Other `<form>` attributes are passed to the form element.
+ *
+ * @example
+ * ```tsx
+ * const props: ResetPasswordProps = { forgotPassword: '/forgot-password', signIn: '/login' };
+ * ```
+ */
+export interface ResetPasswordProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'children' | 'method'> {
+  /** The reset token. Without it the widget reads `?token=` (see `tokenParam`) from the URL. */
+  token?: string;
+  /** Name of the query parameter carrying the token (default `token`). */
+  tokenParam?: string;
+  /** Called after the new password was saved. */
+  onSuccess?: () => void;
+  /** Where to ask for a new link when the token is missing, invalid or expired (default `/forgot-password`). */
+  forgotPassword?: LinkTarget;
+  /** Target of the "sign in" link shown after success (default `/login`); `false` hides it. */
+  signIn?: LinkTarget | false;
+  /** Heading level of the title (default `2`). */
+  headingLevel?: HeadingLevel;
+  /** Strings to override, on top of the provider's messages. */
+  messages?: Partial<Messages>;
+  /** Class names of the parts. */
+  classNames?: FormClassNames;
+}
+
+/**
+ * "Choose a new password" from a reset link. The token comes from the `token` prop or from
+ * `?token=` in the URL; on load it is removed from the address bar (`history.replaceState`) and
+ * it is only ever sent in the request body. New password twice, the policy from `GET config`
+ * shown live. An invalid, expired or used token gets a clear message and a way to ask for a new
+ * link. Composes `useResetPassword`.
+ *
+ * @example
+ * ```tsx
+ * // Route /reset-password?token=…
+ * <ResetPassword signIn="/login" forgotPassword="/forgot-password" />
+ * ```
+ */
+export const ResetPassword = forwardRef<HTMLFormElement, ResetPasswordProps>(function ResetPassword(
+  {
+    token: tokenProp,
+    tokenParam = 'token',
+    onSuccess,
+    forgotPassword = '/forgot-password',
+    signIn = '/login',
+    headingLevel,
+    messages: overrides,
+    classNames,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const messages = useWidgetMessages(overrides);
+  const mutation = useResetPassword();
+  const policy = useAuthConfig().data?.password;
+  const form = useAuthForm(messages, ['password', 'confirmPassword']);
+  const formRef = useMergeRefs(ref, form.formRef);
+  const titleId = useId();
+  const [urlToken] = useState(() => (tokenProp === undefined ? readUrlToken(tokenParam) : null));
+  const token = tokenProp ?? urlToken;
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+
+  useEffect(() => {
+    removeUrlToken(tokenParam);
+  }, [tokenParam]);
+
+  const tokenRejected = form.error?.code === 'invalid_token';
+  const done = form.state === 'success';
+  const showFields = token !== null && !tokenRejected && !done;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (form.locked || token === null) return;
+    const sent = password;
+    const repeated = confirm;
+    setPassword('');
+    setConfirm('');
+    const errors: Record<string, string> = {};
+    const problem = checkNewPassword(sent, policy, messages);
+    if (problem !== null) errors.password = problem;
+    else if (sent !== repeated) errors.confirmPassword = messages['field.passwordMismatch'];
+    if (Object.keys(errors).length > 0) return form.reject(errors);
+    form.send(mutation, { token, password: sent }, () => messages['resetPassword.success'], onSuccess);
+  };
+
+  const summary = tokenRejected ? messages['resetPassword.invalidToken'] : token === null ? messages['resetPassword.missingToken'] : form.summary;
+
+  return (
+    <form
+      ref={formRef}
+      method="post"
+      noValidate
+      aria-labelledby={titleId}
+      aria-busy={form.pending ? true : undefined}
+      data-state={token === null ? 'error' : form.state}
+      className={cx('lk-root', 'lk-form', 'lk-reset-password', classNames?.root, className)}
+      onSubmit={onSubmit}
+      {...rest}
+    >
+      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+        {messages['resetPassword.title']}
+      </Heading>
+      <FormError className={classNames?.alert} details={form.details}>
+        {summary}
+      </FormError>
+      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
+      {showFields ? (
+        <>
+          <PasswordField
+            label={messages['resetPassword.password']}
+            name="password"
+            autoComplete="new-password"
+            required
+            value={password}
+            hint={policyHint(password, policy, messages)}
+            error={form.fieldErrors.password}
+            showLabel={messages['password.show']}
+            hideLabel={messages['password.hide']}
+            classNames={classNames}
+            onChange={(event) => {
+              setPassword(event.target.value);
+              form.clearFieldError('password');
+            }}
+          />
+          <PasswordField
+            label={messages['resetPassword.confirmPassword']}
+            name="confirmPassword"
+            autoComplete="new-password"
+            required
+            value={confirm}
+            error={form.fieldErrors.confirmPassword}
+            showLabel={messages['password.show']}
+            hideLabel={messages['password.hide']}
+            classNames={classNames}
+            onChange={(event) => {
+              setConfirm(event.target.value);
+              form.clearFieldError('confirmPassword');
+            }}
+          />
+          <SubmitButton pending={form.pending} pendingLabel={messages['resetPassword.pending']} disabled={form.locked} className={classNames?.submit}>
+            {messages['resetPassword.submit']}
+          </SubmitButton>
+        </>
+      ) : null}
+      <FormStatus className={classNames?.status}>{form.success}</FormStatus>
+      {token === null || tokenRejected || (done && signIn) ? (
+        <ul className={cx('lk-links', classNames?.links)}>
+          {token === null || tokenRejected ? (
+            <li>
+              <ActionLink target={forgotPassword} className={classNames?.link}>
+                {messages['resetPassword.requestNew']}
+              </ActionLink>
+            </li>
+          ) : null}
+          {done && signIn ? (
+            <li>
+              <ActionLink target={signIn} className={classNames?.link}>
+                {messages['resetPassword.signIn']}
+              </ActionLink>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+    </form>
+  );
+});
