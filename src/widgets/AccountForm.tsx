@@ -1,0 +1,193 @@
+import { forwardRef, useId, useState } from 'react';
+import type { FormEvent, FormHTMLAttributes } from 'react';
+import type { UpdateProfileRequest, User } from '../contract/index.js';
+import { useAuth, useUpdateProfile } from '../react/index.js';
+import type { FormClassNames } from './classNames.js';
+import { cx } from './cx.js';
+import { Field } from './Field.js';
+import { FormError } from './FormError.js';
+import { FormStatus } from './FormStatus.js';
+import { Heading } from './Heading.js';
+import type { HeadingLevel } from './Heading.js';
+import { looksLikeEmail } from './looksLikeEmail.js';
+import type { Messages } from './messages.js';
+import { PasswordField } from './PasswordField.js';
+import { RateLimitCountdown } from './RateLimitCountdown.js';
+import { SubmitButton } from './SubmitButton.js';
+import { useAuthForm } from './useAuthForm.js';
+import { useMergeRefs } from './useMergeRefs.js';
+import { useWidgetMessages } from './useWidgetMessages.js';
+
+/**
+ * Props of {@link AccountForm}. Other `<form>` attributes are passed to the form element.
+ *
+ * @example
+ * ```tsx
+ * const props: AccountFormProps = { onSuccess: (user) => console.log(user.email) };
+ * ```
+ */
+export interface AccountFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'children' | 'method'> {
+  /** Called with the updated user. */
+  onSuccess?: (user: User) => void;
+  /** Heading level of the title (default `2`). */
+  headingLevel?: HeadingLevel;
+  /** Strings to override, on top of the provider's messages. */
+  messages?: Partial<Messages>;
+  /** Class names of the parts. */
+  classNames?: FormClassNames;
+}
+
+/**
+ * "Your account": the signed-in user's name and email. Changing the email asks for the current
+ * password (the field appears as soon as the email differs); only changed values are sent.
+ * Signed out it says so; while the session loads it is `aria-busy`. Composes `useAuth` and
+ * `useUpdateProfile`.
+ *
+ * @example
+ * ```tsx
+ * <RequireAuth><AccountForm /></RequireAuth>
+ * ```
+ */
+export const AccountForm = forwardRef<HTMLFormElement, AccountFormProps>(function AccountForm(props, ref) {
+  const { onSuccess: _onSuccess, headingLevel, messages: overrides, classNames, className, ...rest } = props;
+  const messages = useWidgetMessages(overrides);
+  const auth = useAuth();
+  const titleId = useId();
+  if (auth.status !== 'authenticated') {
+    return (
+      <form
+        ref={ref}
+        method="post"
+        noValidate
+        aria-labelledby={titleId}
+        aria-busy={auth.status === 'loading' ? true : undefined}
+        data-state={auth.status === 'loading' ? 'loading' : 'signed-out'}
+        className={cx('lk-root', 'lk-form', 'lk-account', classNames?.root, className)}
+        onSubmit={(event) => event.preventDefault()}
+        {...rest}
+      >
+        <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+          {messages['account.title']}
+        </Heading>
+        {auth.status === 'unauthenticated' ? <p className={cx('lk-intro', classNames?.intro)}>{messages['account.signedOut']}</p> : null}
+      </form>
+    );
+  }
+  // A different user (or a fresh sign-in) starts from that user's values.
+  return <AccountFields key={auth.user.id} {...props} ref={ref} user={auth.user} messages={messages} titleId={titleId} />;
+});
+
+interface AccountFieldsProps extends Omit<AccountFormProps, 'messages'> {
+  user: User;
+  messages: Messages;
+  titleId: string;
+}
+
+const AccountFields = forwardRef<HTMLFormElement, AccountFieldsProps>(function AccountFields(
+  { user, messages, titleId, onSuccess, headingLevel, classNames, className, ...rest },
+  ref,
+) {
+  const mutation = useUpdateProfile();
+  const form = useAuthForm(messages, ['name', 'email', 'currentPassword']);
+  const formRef = useMergeRefs(ref, form.formRef);
+  const [name, setName] = useState(user.name ?? '');
+  const [email, setEmail] = useState(user.email ?? '');
+  const [currentPassword, setCurrentPassword] = useState('');
+  const emailChanged = email.trim() !== (user.email ?? '');
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (form.locked) return;
+    const sentPassword = currentPassword;
+    setCurrentPassword('');
+    const body: UpdateProfileRequest = {};
+    const newName = name.trim();
+    if (newName !== (user.name ?? '')) body.name = newName === '' ? null : newName;
+    const errors: Record<string, string> = {};
+    if (emailChanged) {
+      const newEmail = email.trim();
+      if (newEmail === '') errors.email = messages['field.required'];
+      else if (!looksLikeEmail(newEmail)) errors.email = messages['field.invalidEmail'];
+      if (sentPassword === '') errors.currentPassword = messages['field.required'];
+      body.email = newEmail;
+      body.currentPassword = sentPassword;
+    }
+    if (Object.keys(errors).length > 0) return form.reject(errors);
+    if (Object.keys(body).length === 0) return form.announce(messages['account.noChanges']);
+    form.send(mutation, body, () => messages['account.success'], (result) => onSuccess?.(result.user));
+  };
+
+  return (
+    <form
+      ref={formRef}
+      method="post"
+      noValidate
+      aria-labelledby={titleId}
+      aria-busy={form.pending ? true : undefined}
+      data-state={form.state}
+      className={cx('lk-root', 'lk-form', 'lk-account', classNames?.root, className)}
+      onSubmit={onSubmit}
+      {...rest}
+    >
+      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+        {messages['account.title']}
+      </Heading>
+      <dl className={cx('lk-intro', classNames?.intro)}>
+        <dt>{messages['account.username']}</dt>
+        <dd>{user.username}</dd>
+      </dl>
+      <FormError className={classNames?.alert} details={form.details}>
+        {form.summary}
+      </FormError>
+      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
+      <Field
+        label={messages['account.name']}
+        name="name"
+        autoComplete="name"
+        value={name}
+        error={form.fieldErrors.name}
+        classNames={classNames}
+        onChange={(event) => {
+          setName(event.target.value);
+          form.clearFieldError('name');
+        }}
+      />
+      <Field
+        label={messages['account.email']}
+        name="email"
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        value={email}
+        error={form.fieldErrors.email}
+        classNames={classNames}
+        onChange={(event) => {
+          setEmail(event.target.value);
+          form.clearFieldError('email');
+        }}
+      />
+      {emailChanged ? (
+        <PasswordField
+          label={messages['account.currentPassword']}
+          hint={messages['account.currentPasswordHint']}
+          name="currentPassword"
+          autoComplete="current-password"
+          required
+          value={currentPassword}
+          error={form.fieldErrors.currentPassword}
+          showLabel={messages['password.show']}
+          hideLabel={messages['password.hide']}
+          classNames={classNames}
+          onChange={(event) => {
+            setCurrentPassword(event.target.value);
+            form.clearFieldError('currentPassword');
+          }}
+        />
+      ) : null}
+      <SubmitButton pending={form.pending} pendingLabel={messages['account.pending']} disabled={form.locked} className={classNames?.submit}>
+        {messages['account.submit']}
+      </SubmitButton>
+      <FormStatus className={classNames?.status}>{form.success}</FormStatus>
+    </form>
+  );
+});

@@ -1,0 +1,448 @@
+import { forwardRef, useId, useState } from 'react';
+import type { FormEvent, FormHTMLAttributes } from 'react';
+import type { RegisterRequest, RegisterResult } from '../contract/index.js';
+import { useAuthConfig, useRegister } from '../react/index.js';
+import { ActionLink } from './ActionLink.js';
+import type { LinkTarget } from './ActionLink.js';
+import type { FormClassNames } from './classNames.js';
+import { cx } from './cx.js';
+import { Field } from './Field.js';
+import { FormError } from './FormError.js';
+import { FormStatus } from './FormStatus.js';
+import { Heading } from './Heading.js';
+import type { HeadingLevel } from './Heading.js';
+import { looksLikeEmail } from './looksLikeEmail.js';
+import type { Messages } from './messages.js';
+import { PasswordField } from './PasswordField.js';
+import { checkNewPassword, policyHint } from './passwordPolicy.js';
+import { RateLimitCountdown } from './RateLimitCountdown.js';
+import { SubmitButton } from './SubmitButton.js';
+import { useAuthForm } from './useAuthForm.js';
+import { useMergeRefs } from './useMergeRefs.js';
+import { useWidgetMessages } from './useWidgetMessages.js';
+
+interface ExtraFieldBase<TName extends string> {
+  /** Key in `profile` (1–64 characters). */
+  name: TName;
+  /** The visible label. */
+  label: string;
+  /** Help text under the label. */
+  hint?: string;
+  /** The field must be filled (a checkbox: ticked). */
+  required?: boolean;
+}
+
+/**
+ * An app-defined field of {@link RegisterForm}; its value is sent in `profile[name]`
+ * (text types: a trimmed string, left out when empty; `number`: a number; `checkbox`: a boolean).
+ *
+ * @example
+ * ```ts
+ * const fields: RegisterExtraField[] = [
+ *   { name: 'company', label: 'Company', autoComplete: 'organization' },
+ *   { name: 'newsletter', label: 'Send me the newsletter', type: 'checkbox' },
+ * ];
+ * ```
+ */
+export type RegisterExtraField<TName extends string = string> =
+  | (ExtraFieldBase<TName> & { type?: 'text' | 'email' | 'tel' | 'url'; autoComplete?: string; defaultValue?: string })
+  | (ExtraFieldBase<TName> & { type: 'number'; min?: number; max?: number; defaultValue?: number })
+  | (ExtraFieldBase<TName> & { type: 'checkbox'; defaultValue?: boolean });
+
+/**
+ * Props of {@link RegisterForm}. Other `<form>` attributes are passed to the form element.
+ *
+ * @example
+ * ```tsx
+ * const props: RegisterFormProps = { confirmPassword: true, signIn: '/login' };
+ * ```
+ */
+export interface RegisterFormProps<TName extends string = string> extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'children' | 'method'> {
+  /** Called with the answer: `session` when signed in straight away, else `next` says what follows. */
+  onSuccess?: (result: RegisterResult) => void;
+  /** Ask for the password twice (default `false`: the show toggle does the job). */
+  confirmPassword?: boolean;
+  /** Show the optional name field (default `true`). */
+  showName?: boolean;
+  /** App-defined fields, sent as `profile`. */
+  extraFields?: ReadonlyArray<RegisterExtraField<TName>>;
+  /** Pre-filled invite code (for example from the invite link). */
+  defaultInvite?: string;
+  /** Target of the "already have an account" link (default `/login`); `false` hides it. */
+  signIn?: LinkTarget | false;
+  /** Heading level of the title (default `2`). */
+  headingLevel?: HeadingLevel;
+  /** Strings to override, on top of the provider's messages. */
+  messages?: Partial<Messages>;
+  /** Class names of the parts. */
+  classNames?: FormClassNames;
+}
+
+type ExtraValues = Record<string, string | boolean>;
+
+function initialExtraValues(fields: ReadonlyArray<RegisterExtraField>): ExtraValues {
+  const values: ExtraValues = {};
+  for (const field of fields) {
+    if (field.type === 'checkbox') values[field.name] = field.defaultValue ?? false;
+    else values[field.name] = field.defaultValue === undefined ? '' : String(field.defaultValue);
+  }
+  return values;
+}
+
+/**
+ * "Create an account": username, email, optional name, password with the policy from
+ * `GET config` shown live (and optionally repeated), an invite code field when registration is
+ * `invite`, a closed state when it is `closed`, and app-defined extra fields sent as `profile`.
+ * After success it says what happens next: signed in, "check your email" (`verify_email`, the
+ * same answer whether or not the address was known) or "await approval". Composes `useRegister`
+ * and `useAuthConfig`.
+ *
+ * @example
+ * ```tsx
+ * <RegisterForm
+ *   extraFields={[{ name: 'company', label: 'Company', autoComplete: 'organization' }]}
+ *   onSuccess={(result) => { if (result.session) navigate('/welcome'); }}
+ * />
+ * ```
+ */
+export const RegisterForm = forwardRef<HTMLFormElement, RegisterFormProps>(function RegisterForm(
+  {
+    onSuccess,
+    confirmPassword = false,
+    showName = true,
+    extraFields = [],
+    defaultInvite = '',
+    signIn = '/login',
+    headingLevel,
+    messages: overrides,
+    classNames,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const messages = useWidgetMessages(overrides);
+  const mutation = useRegister();
+  const config = useAuthConfig().data;
+  const policy = config?.password;
+  const inviteMode = config?.registration === 'invite';
+  const closed = config?.registration === 'closed';
+  const form = useAuthForm(messages, [
+    'username',
+    'email',
+    'name',
+    'password',
+    'confirmPassword',
+    'invite',
+    ...extraFields.map((field) => `profile.${field.name}`),
+  ]);
+  const formRef = useMergeRefs(ref, form.formRef);
+  const titleId = useId();
+  const [username, setUsername] = useState('');
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [invite, setInvite] = useState(defaultInvite);
+  const [extra, setExtra] = useState<ExtraValues>(() => initialExtraValues(extraFields));
+  const done = form.state === 'success';
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (form.locked || closed) return;
+    const sent = password;
+    const repeated = confirm;
+    setPassword('');
+    setConfirm('');
+    const errors: Record<string, string> = {};
+    if (username.trim() === '') errors.username = messages['field.required'];
+    if (email.trim() === '') errors.email = messages['field.required'];
+    else if (!looksLikeEmail(email.trim())) errors.email = messages['field.invalidEmail'];
+    const problem = checkNewPassword(sent, policy, messages);
+    if (problem !== null) errors.password = problem;
+    else if (confirmPassword && sent !== repeated) errors.confirmPassword = messages['field.passwordMismatch'];
+    if (inviteMode && invite.trim() === '') errors.invite = messages['field.required'];
+    const profile: Record<string, string | number | boolean> = {};
+    for (const field of extraFields) {
+      const value = extra[field.name];
+      if (field.type === 'checkbox') {
+        if (field.required === true && value !== true) errors[`profile.${field.name}`] = messages['field.required'];
+        profile[field.name] = value === true;
+        continue;
+      }
+      const text = typeof value === 'string' ? value.trim() : '';
+      if (text === '') {
+        if (field.required === true) errors[`profile.${field.name}`] = messages['field.required'];
+        continue;
+      }
+      profile[field.name] = field.type === 'number' ? Number(text) : text;
+    }
+    if (Object.keys(errors).length > 0) return form.reject(errors);
+    const body: RegisterRequest = {
+      username: username.trim(),
+      email: email.trim(),
+      password: sent,
+      ...(showName && name.trim() !== '' ? { name: name.trim() } : {}),
+      ...(inviteMode ? { invite: invite.trim() } : {}),
+      ...(Object.keys(profile).length > 0 ? { profile } : {}),
+    };
+    form.send(
+      mutation,
+      body,
+      (result) =>
+        result.session !== null
+          ? messages['register.success']
+          : result.next === 'verify_email'
+            ? messages['register.verifyEmail']
+            : messages['register.awaitApproval'],
+      onSuccess,
+    );
+  };
+
+  const signInLink = signIn ? (
+    <ul className={cx('lk-links', classNames?.links)}>
+      <li>
+        <ActionLink target={signIn} className={classNames?.link}>
+          {messages['register.signIn']}
+        </ActionLink>
+      </li>
+    </ul>
+  ) : null;
+
+  if (closed) {
+    return (
+      <form
+        ref={formRef}
+        method="post"
+        noValidate
+        aria-labelledby={titleId}
+        data-state="closed"
+        className={cx('lk-root', 'lk-form', 'lk-register', classNames?.root, className)}
+        onSubmit={(event) => event.preventDefault()}
+        {...rest}
+      >
+        <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+          {messages['register.title']}
+        </Heading>
+        <p className={cx('lk-intro', classNames?.intro)}>{messages['register.closed']}</p>
+        {signInLink}
+      </form>
+    );
+  }
+
+  return (
+    <form
+      ref={formRef}
+      method="post"
+      noValidate
+      aria-labelledby={titleId}
+      aria-busy={form.pending ? true : undefined}
+      data-state={form.state}
+      data-registration={config?.registration}
+      className={cx('lk-root', 'lk-form', 'lk-register', classNames?.root, className)}
+      onSubmit={onSubmit}
+      {...rest}
+    >
+      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+        {messages['register.title']}
+      </Heading>
+      <FormError className={classNames?.alert} details={form.details}>
+        {form.summary}
+      </FormError>
+      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
+      {done ? null : (
+        <>
+          {inviteMode ? (
+            <Field
+              label={messages['register.invite']}
+              name="invite"
+              autoComplete="off"
+              spellCheck={false}
+              required
+              value={invite}
+              error={form.fieldErrors.invite}
+              classNames={classNames}
+              onChange={(event) => {
+                setInvite(event.target.value);
+                form.clearFieldError('invite');
+              }}
+            />
+          ) : null}
+          <Field
+            label={messages['register.username']}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={username}
+            error={form.fieldErrors.username}
+            classNames={classNames}
+            onChange={(event) => {
+              setUsername(event.target.value);
+              form.clearFieldError('username');
+            }}
+          />
+          <Field
+            label={messages['register.email']}
+            name="email"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            required
+            value={email}
+            error={form.fieldErrors.email}
+            classNames={classNames}
+            onChange={(event) => {
+              setEmail(event.target.value);
+              form.clearFieldError('email');
+            }}
+          />
+          {showName ? (
+            <Field
+              label={
+                <>
+                  {messages['register.name']} <span className="lk-optional">{messages['field.optional']}</span>
+                </>
+              }
+              name="name"
+              autoComplete="name"
+              value={name}
+              error={form.fieldErrors.name}
+              classNames={classNames}
+              onChange={(event) => {
+                setName(event.target.value);
+                form.clearFieldError('name');
+              }}
+            />
+          ) : null}
+          <PasswordField
+            label={messages['register.password']}
+            name="password"
+            autoComplete="new-password"
+            required
+            value={password}
+            hint={policyHint(password, policy, messages)}
+            error={form.fieldErrors.password}
+            showLabel={messages['password.show']}
+            hideLabel={messages['password.hide']}
+            classNames={classNames}
+            onChange={(event) => {
+              setPassword(event.target.value);
+              form.clearFieldError('password');
+            }}
+          />
+          {confirmPassword ? (
+            <PasswordField
+              label={messages['register.confirmPassword']}
+              name="confirmPassword"
+              autoComplete="new-password"
+              required
+              value={confirm}
+              error={form.fieldErrors.confirmPassword}
+              showLabel={messages['password.show']}
+              hideLabel={messages['password.hide']}
+              classNames={classNames}
+              onChange={(event) => {
+                setConfirm(event.target.value);
+                form.clearFieldError('confirmPassword');
+              }}
+            />
+          ) : null}
+          {extraFields.map((field) => {
+            const key = `profile.${field.name}`;
+            const change = (value: string | boolean) => {
+              setExtra((previous) => ({ ...previous, [field.name]: value }));
+              form.clearFieldError(key);
+            };
+            if (field.type === 'checkbox') {
+              return (
+                <ExtraCheckbox
+                  key={key}
+                  label={field.label}
+                  hint={field.hint}
+                  required={field.required}
+                  checked={extra[field.name] === true}
+                  error={form.fieldErrors[key]}
+                  classNames={classNames}
+                  onChange={change}
+                />
+              );
+            }
+            const value = extra[field.name];
+            return (
+              <Field
+                key={key}
+                label={field.label}
+                hint={field.hint}
+                name={key}
+                type={field.type ?? 'text'}
+                required={field.required}
+                value={typeof value === 'string' ? value : ''}
+                error={form.fieldErrors[key]}
+                classNames={classNames}
+                {...(field.type === 'number' ? { min: field.min, max: field.max, inputMode: 'decimal' as const } : { autoComplete: field.autoComplete })}
+                onChange={(event) => change(event.target.value)}
+              />
+            );
+          })}
+          <SubmitButton pending={form.pending} pendingLabel={messages['register.pending']} disabled={form.locked} className={classNames?.submit}>
+            {messages['register.submit']}
+          </SubmitButton>
+        </>
+      )}
+      <FormStatus className={classNames?.status}>{form.success}</FormStatus>
+      {signInLink}
+    </form>
+  );
+});
+
+function ExtraCheckbox({
+  label,
+  hint,
+  required,
+  checked,
+  error,
+  classNames,
+  onChange,
+}: {
+  label: string;
+  hint: string | undefined;
+  required: boolean | undefined;
+  checked: boolean;
+  error: string | undefined;
+  classNames: FormClassNames | undefined;
+  onChange: (value: boolean) => void;
+}) {
+  const id = useId();
+  const invalid = typeof error === 'string' && error !== '';
+  const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={cx('lk-field', classNames?.field)} data-invalid={invalid ? '' : undefined}>
+      <div className={cx('lk-checkbox', classNames?.checkbox)}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          required={required}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <label htmlFor={id} className={classNames?.label}>
+          {label}
+        </label>
+      </div>
+      {hint ? (
+        <p id={`${id}-hint`} className={cx('lk-hint', classNames?.hint)}>
+          {hint}
+        </p>
+      ) : null}
+      {invalid ? (
+        <p id={`${id}-error`} className={cx('lk-field-error', classNames?.fieldError)}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
