@@ -274,7 +274,7 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
         aborted,
       ]);
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400) || response.status === 0) {
-        await response.body?.cancel().catch(() => undefined);
+        void response.body?.cancel().catch(() => undefined);
         throw contractMismatch(call.name, response.status, `the server answered with a redirect (status ${response.status}), which the contract does not allow`);
       }
       const read = await Promise.race([readBody(response), aborted]);

@@ -32,7 +32,8 @@ export async function readBody(response: Response, maxBytes: number = MAX_BODY_B
   const declared = Number(response.headers.get('content-length'));
   const stream = response.body;
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await stream?.cancel().catch(() => undefined);
+    // Not awaited: cancelling one branch of a teed stream settles only when every branch is cancelled.
+    void stream?.cancel().catch(() => undefined);
     return tooLarge;
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -49,7 +50,7 @@ export async function readBody(response: Response, maxBytes: number = MAX_BODY_B
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      void reader.cancel().catch(() => undefined);
       return tooLarge;
     }
     chunks.push(value);
