@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAuthClient, isAuthError } from '../../src/client/index.js';
 import type { AuthClient, AuthClientEvent } from '../../src/client/index.js';
-import { BASE, HttpResponse, adminUser, http, seen, server, session, tokens, url, useServer, user } from './support.js';
+import { BASE, HttpResponse, adminUser, http, seen, server, session, tokens, url, installServer, user } from './support.js';
 
-useServer();
+installServer();
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 interface Fixture {

@@ -54,7 +54,7 @@ server.events.on('request:start', ({ request }) => {
   });
 });
 
-export function useServer() {
+export function installServer() {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
     server.resetHandlers();
