@@ -1,0 +1,201 @@
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { authQueryKeys, SignedIn, SignedOut, useAuth, useLogin } from '../../src/react/index.js';
+import type { Session } from 'latchkey/contract';
+import { ada, brokenSession, count, requests, server, setup, useMswServer } from './support.js';
+
+useMswServer();
+
+function Status() {
+  const auth = useAuth();
+  if (auth.status === 'loading') return <p>Checking…</p>;
+  if (auth.status === 'authenticated') return <p>Signed in as {auth.user.username}</p>;
+  return <p>{auth.error ? `Check failed: ${auth.error.code}` : 'Signed out'}</p>;
+}
+
+describe('useAuth', () => {
+  it('serves 20 readers with exactly one GET session', async () => {
+    const t = setup();
+    await t.signIn();
+    t.renderWithAuth(
+      <>
+        {Array.from({ length: 20 }, (_, i) => (
+          <Status key={i} />
+        ))}
+      </>,
+    );
+    await waitFor(() => expect(screen.getAllByText('Signed in as ada')).toHaveLength(20));
+    expect(requests).toEqual(['GET session']);
+  });
+
+  it('costs no request for 100 rerenders and a remount', async () => {
+    const t = setup();
+    await t.signIn();
+    function Counter() {
+      const [n, setN] = useState(0);
+      return (
+        <>
+          <button onClick={() => setN((x) => x + 1)}>rerender {n}</button>
+          <Status key={n % 2 === 0 ? 'even' : 'odd'} />
+        </>
+      );
+    }
+    const view = t.renderWithAuth(<Counter />);
+    await screen.findByText('Signed in as ada');
+    requests.length = 0;
+    const button = screen.getByRole('button');
+    for (let i = 0; i < 100; i += 1) act(() => button.click());
+    expect(screen.getByRole('button')).toHaveTextContent('rerender 100');
+    view.unmount();
+    t.renderWithAuth(<Counter />);
+    expect(screen.getByText('Signed in as ada')).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests).toEqual([]);
+  });
+
+  it('signs in with exactly one request and no follow-up GET', async () => {
+    const t = setup();
+    function Login() {
+      const login = useLogin();
+      return <button onClick={() => login.mutate({ identifier: ada.username, password: ada.password })}>Sign in</button>;
+    }
+    t.renderWithAuth(
+      <>
+        <Status />
+        <Login />
+      </>,
+    );
+    await screen.findByText('Signed out');
+    requests.length = 0;
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByText('Signed in as ada');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests).toEqual(['POST login']);
+  });
+
+  it('renders a selected slice only when that slice changes', async () => {
+    const t = setup();
+    await t.signIn();
+    const renders = { name: 0, expiry: 0 };
+    function Name() {
+      const name = useAuth((auth) => auth.user?.name ?? null);
+      renders.name += 1;
+      return <p>Name: {name}</p>;
+    }
+    function Expiry() {
+      const expiresAt = useAuth((auth) => auth.session?.expiresAt ?? null);
+      renders.expiry += 1;
+      return <p>Ends: {expiresAt}</p>;
+    }
+    function Pair() {
+      const slice = useAuth((auth) => ({ status: auth.status, id: auth.user?.id ?? null }));
+      return <p>Pair: {slice.status}</p>;
+    }
+    t.renderWithAuth(
+      <>
+        <Name />
+        <Expiry />
+        <Pair />
+      </>,
+    );
+    await screen.findByText('Name: Ada Lovelace');
+    const before = { ...renders };
+    const keys = authQueryKeys(t.client.baseUrl);
+    const current = t.queryClient.getQueryData<Session>(keys.session);
+    if (!current) throw new Error('expected a session in the cache');
+    act(() => {
+      t.queryClient.setQueryData(keys.session, { ...current, expiresAt: '2099-01-01T00:00:00.000Z' });
+    });
+    await screen.findByText('Ends: 2099-01-01T00:00:00.000Z');
+    expect(renders.expiry).toBe(before.expiry + 1);
+    expect(renders.name).toBe(before.name);
+  });
+
+  it('renders authenticated on the first render from initialSession, with no request', async () => {
+    const t = setup();
+    const session: Session = {
+      user: { id: 'u-1', username: 'ada', email: 'ada@example.com', name: 'Ada Lovelace', roles: [] },
+      expiresAt: null,
+    };
+    const seen: string[] = [];
+    function FirstRender() {
+      seen.push(useAuth((auth) => auth.status));
+      return null;
+    }
+    t.renderWithAuth(
+      <>
+        <FirstRender />
+        <Status />
+      </>,
+      { initialSession: session },
+    );
+    expect(seen[0]).toBe('authenticated');
+    expect(screen.getByText('Signed in as ada')).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests).toEqual([]);
+  });
+
+  it('treats a contract-breaking session answer as a failed check, never as signed in', async () => {
+    const t = setup();
+    server.use(brokenSession());
+    t.renderWithAuth(<Status />);
+    expect(await screen.findByText('Check failed: contract_mismatch')).toBeInTheDocument();
+  });
+
+  it('tells whether the user has a role (any of a list)', async () => {
+    const t = setup();
+    await t.signIn();
+    function Roles() {
+      const auth = useAuth();
+      return (
+        <p>
+          {String(auth.hasRole('admin'))} {String(auth.hasRole(['editor', 'admin']))} {String(auth.hasRole('editor'))}
+        </p>
+      );
+    }
+    t.renderWithAuth(<Roles />);
+    expect(await screen.findByText('true true false')).toBeInTheDocument();
+  });
+
+  it('shows SignedIn and SignedOut content by state, nothing while loading', async () => {
+    const t = setup();
+    t.renderWithAuth(
+      <>
+        <SignedIn>
+          <p>Welcome back</p>
+        </SignedIn>
+        <SignedOut>
+          <a href="/login">Sign in</a>
+        </SignedOut>
+      </>,
+    );
+    expect(screen.queryByText('Welcome back')).not.toBeInTheDocument();
+    expect(screen.queryByRole('link')).not.toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.queryByText('Welcome back')).not.toBeInTheDocument();
+  });
+
+  it('re-checks the session when the tab becomes visible again after the session went stale', async () => {
+    const t = setup();
+    await t.signIn();
+    t.renderWithAuth(<Status />);
+    await screen.findByText('Signed in as ada');
+    expect(count('GET session')).toBe(1);
+    const keys = authQueryKeys(t.client.baseUrl);
+    // Age the cached answer past its freshness, then come back to the tab.
+    act(() => {
+      t.queryClient.getQueryCache().find({ queryKey: keys.session })?.setState({ dataUpdatedAt: Date.now() - 10 * 60_000 });
+    });
+    act(() => {
+      window.dispatchEvent(new Event('visibilitychange'));
+    });
+    await waitFor(() => expect(count('GET session')).toBe(2));
+  });
+
+  it('throws a clear error outside the provider', () => {
+    expect(() => renderHook(() => useAuth())).toThrow('useAuth must be used within <AuthProvider>');
+    expect(() => render(<SignedIn>x</SignedIn>)).toThrow('useAuth must be used within <AuthProvider>');
+  });
+});
