@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { RenderResult } from '@testing-library/react';
 import { createMockBackend } from 'latchkey/mock';
+import type { MockBackendOptions } from 'latchkey/mock';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
@@ -52,8 +53,8 @@ export interface Harness {
 }
 
 /** A fresh mock backend, client and QueryClient for one test. */
-export function setup(options: { users?: (typeof ada)[] } = {}): Harness {
-  const backend = createMockBackend({ baseUrl: BASE, users: options.users ?? [ada, bob] });
+export function setup(options: { users?: (typeof ada)[]; backend?: MockBackendOptions } = {}): Harness {
+  const backend = createMockBackend({ baseUrl: BASE, users: options.users ?? [ada, bob], ...options.backend });
   server.use(...backend.handlers);
   const client = createAuthClient({ baseUrl: BASE });
   const queryClient = new QueryClient();
