@@ -44,8 +44,24 @@ export class Driver {
 
   constructor(backend: MockBackend, options: { fetch?: (input: string, init: RequestInit) => Promise<Response>; baseUrl?: string } = {}) {
     this.backend = backend;
-    this.#fetch = options.fetch ?? ((input, init) => backend.browserFetch(input, init));
+    this.#fetch = options.fetch ?? ((input, init) => this.#withJar(input, init));
     this.#base = options.baseUrl ?? '/api/auth';
+  }
+
+  /** This driver's own cookie jar (one browser per driver), over the backend's plain `fetch`. */
+  readonly jar = new Map<string, string>();
+
+  async #withJar(input: string, init: RequestInit): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (!headers.has('cookie') && this.jar.size > 0) headers.set('Cookie', [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    const response = await this.backend.fetch(input, { ...init, headers });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ''] = cookie.split(';');
+      const eq = pair.indexOf('=');
+      if (/Max-Age=0/.test(cookie)) this.jar.delete(pair.slice(0, eq));
+      else this.jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    return response;
   }
 
   async call(name: EndpointName, options: CallOptions = {}): Promise<CallResult> {
