@@ -235,9 +235,9 @@ export class Call {
     return this.assertUnder(`address:${this.address}`, this.rt.throttle.address.max);
   }
 
-  /** 429 when the normalized identifier is over its limit. */
-  assertIdentifierAllowed(identifierKey: string): Promise<void> {
-    return this.assertUnder(`identifier:${identifierKey}`, this.rt.throttle.identifier.max);
+  /** 429 when the normalized identifier (scope `identifier`) or a user's re-authentication (scope `reauth`) is over its limit. */
+  assertIdentifierAllowed(identifierKey: string, scope: 'identifier' | 'reauth' = 'identifier'): Promise<void> {
+    return this.assertUnder(`${scope}:${identifierKey}`, this.rt.throttle.identifier.max);
   }
 
   /** Counts one failure against the address. */
@@ -246,8 +246,8 @@ export class Call {
   }
 
   /** Counts one failure against the identifier; answers the new count. */
-  async hitIdentifier(identifierKey: string): Promise<number> {
-    return (await this.rt.store.hitCounter(`identifier:${identifierKey}`, this.rt.throttle.identifier.windowMs, this.now)).count;
+  async hitIdentifier(identifierKey: string, scope: 'identifier' | 'reauth' = 'identifier'): Promise<number> {
+    return (await this.rt.store.hitCounter(`${scope}:${identifierKey}`, this.rt.throttle.identifier.windowMs, this.now)).count;
   }
 
   async clearIdentifier(...identifierKeys: Array<string | null>): Promise<void> {

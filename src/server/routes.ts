@@ -308,10 +308,10 @@ const changePassword: Route = async (call) => {
   const { rt } = call;
   const body = call.body as ChangePasswordRequest;
   const { user, session } = await call.requireAuth();
-  await call.assertIdentifierAllowed(user.usernameKey);
+  await call.assertIdentifierAllowed(user.id, 'reauth');
   const valid = user.passwordHash ? await rt.hasher.verify(user.passwordHash, body.currentPassword) : await rt.hasher.dummyVerify(body.currentPassword);
   if (!valid) {
-    await call.hitIdentifier(user.usernameKey);
+    await call.hitIdentifier(user.id, 'reauth');
     rt.log('warn', 'login.failure', { userId: user.id, address: call.address, reason: 'wrong_current_password' });
     throw new ApiError('invalid_credentials', 'The current password is incorrect.', { currentPassword: 'The current password is incorrect.' });
   }
@@ -337,10 +337,10 @@ const updateProfile: Route = async (call) => {
         currentPassword: 'Enter your current password to change your email address.',
       });
     }
-    await call.assertIdentifierAllowed(user.usernameKey);
+    await call.assertIdentifierAllowed(user.id, 'reauth');
     const valid = user.passwordHash ? await rt.hasher.verify(user.passwordHash, body.currentPassword) : await rt.hasher.dummyVerify(body.currentPassword);
     if (!valid) {
-      await call.hitIdentifier(user.usernameKey);
+      await call.hitIdentifier(user.id, 'reauth');
       throw new ApiError('invalid_credentials', 'The current password is incorrect.', { currentPassword: 'The current password is incorrect.' });
     }
     patch.email = body.email.trim();
