@@ -392,8 +392,8 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
             continue;
           }
         }
-        // Logging out with a dead session is not news; logout() reports the sign-out itself.
-        if (call.name !== 'logout') sessionEnded('expired', accessToken);
+        // logout() and the refresh report the sign-out themselves (reasons `logout` / `revoked`).
+        if (call.name !== 'logout' && call.name !== 'refresh') sessionEnded('expired', accessToken);
       }
       throw error;
     }
