@@ -358,6 +358,10 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
   /** Sends one call with the CSRF and refresh rules; returns the parsed success body. */
   const request = async <T>(call: Call, schema: z.ZodMiniType<T> | null, extraSecrets: readonly string[] = []): Promise<T | undefined> => {
     const mutating = ENDPOINTS[call.name].method !== 'GET';
+    if (call.signal?.aborted) {
+      const endpoint = endpointLabel(call.name);
+      throw new AuthError({ code: 'aborted', endpoint, message: `${endpoint}: the request was aborted before it was sent` });
+    }
     let csrfRetried = false;
     let refreshed = false;
     for (;;) {
@@ -403,6 +407,8 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
   const withSignal = <T>(promise: Promise<T>, signal: AbortSignal | undefined, name: EndpointName): Promise<T> => {
     if (signal === undefined) return promise;
     const endpoint = endpointLabel(name);
+    // Others may still await the shared promise; its failure is theirs to handle, not unhandled here.
+    promise.catch(() => undefined);
     if (signal.aborted) return Promise.reject(new AuthError({ code: 'aborted', endpoint, message: `${endpoint}: the request was aborted` }));
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => reject(new AuthError({ code: 'aborted', endpoint, message: `${endpoint}: the request was aborted` }));
