@@ -1,0 +1,167 @@
+import { QueryClient } from '@tanstack/react-query';
+import type { SetupWorker } from 'msw/browser';
+import { createAuthClient } from '../../src/client/index.js';
+import type { AuthClient } from '../../src/client/index.js';
+import type { Transport } from '../../src/contract/index.js';
+import { createMockBackend } from '../../src/mock/index.js';
+import type { MockBackend, MockBackendOptions, MockLifetimes, MockUserSeed } from '../../src/mock/index.js';
+import type { MockArgs } from './mockArgs.js';
+import { splitMockArgs } from './mockArgs.js';
+import { SEED_USERS } from './seedUsers.js';
+
+/** Where the stories' auth API lives (what the mock's msw handlers answer). */
+export const STORY_BASE_URL = '/api/auth';
+
+/**
+ * Per-story settings of the mock backend and the provider (`parameters.latchkey`). Everything a
+ * story shows comes from this backend: its seed users, its config (story args), its clock and
+ * lifetimes, or a state a play function drives it into.
+ *
+ * @example
+ * ```ts
+ * export const SignedIn: Story = { parameters: latchkey({ signedInAs: 'ada' }) };
+ * ```
+ */
+export interface LatchkeyParameters {
+  /** Seed users (default: {@link SEED_USERS}). */
+  users?: readonly MockUserSeed[];
+  /** Sign this seed user in (a real `POST login` through the story's client) before the story renders. */
+  signedInAs?: string;
+  /** "Keep me signed in" for `signedInAs`. */
+  remember?: boolean;
+  /** Session lifetimes of the mock (e.g. a short idle timeout for the expiry warning). */
+  lifetimes?: Partial<MockLifetimes>;
+  /** `config.transport` of the mock and the client's transport (default `cookie`). */
+  transport?: Transport;
+  /** The client's request timeout (default: the client's 15 s). With a higher `mockLatencyMs`, requests time out. */
+  timeoutMs?: number;
+  /** Registrations wait for an administrator (`next: 'await_approval'`). */
+  requireApproval?: boolean;
+  /** In invite mode, these addresses may register without an invite. */
+  preauthorizedEmails?: readonly string[];
+  /** Invite codes to create in the store before the story renders. */
+  invites?: readonly { code: string; email?: string; roles?: readonly string[] }[];
+  /** `AuthProvider` settings. */
+  provider?: { expiryWarningMs?: number; loginPath?: string };
+  /** Render the story without the decorator's `AuthProvider` (the story brings its own). */
+  noProvider?: boolean;
+}
+
+/**
+ * Typed helper for `parameters: latchkey({...})`.
+ *
+ * @example
+ * ```ts
+ * parameters: latchkey({ signedInAs: 'grace' })
+ * ```
+ */
+export function latchkey(settings: LatchkeyParameters): { latchkey: LatchkeyParameters } {
+  return { latchkey: settings };
+}
+
+/** What the preview hands every story: a fresh mock backend, the client talking to it, a fresh QueryClient. */
+export interface StoryBackend {
+  /** Changes whenever a new backend is made; the decorator keys the provider on it. */
+  readonly id: number;
+  readonly backend: MockBackend;
+  readonly client: AuthClient;
+  readonly queryClient: QueryClient;
+  readonly settings: LatchkeyParameters;
+}
+
+let nextId = 1;
+let active: { key: string; value: StoryBackend } | undefined;
+
+interface BeforeEachContext {
+  id: string;
+  args: Record<string, unknown>;
+  parameters: Record<string, unknown>;
+  msw: SetupWorker;
+}
+
+function settingsOf(parameters: Record<string, unknown>): LatchkeyParameters {
+  return (parameters['latchkey'] ?? {}) as LatchkeyParameters;
+}
+
+function backendOptions(mock: Required<MockArgs>, settings: LatchkeyParameters): MockBackendOptions {
+  return {
+    baseUrl: STORY_BASE_URL,
+    users: settings.users ?? SEED_USERS,
+    latencyMs: mock.mockLatencyMs,
+    config: {
+      transport: settings.transport ?? 'cookie',
+      registration: mock.mockRegistration,
+      features: {
+        passwordReset: mock.mockPasswordReset,
+        usernameRecovery: mock.mockUsernameRecovery,
+        profile: mock.mockProfile,
+        admin: mock.mockAdmin,
+        emailVerification: mock.mockEmailVerification,
+      },
+      password: { minLength: mock.mockPasswordMinLength },
+    },
+    ...(settings.lifetimes ? { lifetimes: settings.lifetimes } : {}),
+    ...(settings.requireApproval ? { requireApproval: true } : {}),
+    ...(settings.preauthorizedEmails ? { preauthorizedEmails: settings.preauthorizedEmails } : {}),
+  };
+}
+
+async function create(mock: Required<MockArgs>, settings: LatchkeyParameters, msw: SetupWorker): Promise<StoryBackend> {
+  const backend = createMockBackend(backendOptions(mock, settings));
+  for (const invite of settings.invites ?? []) backend.store.addInvite(invite);
+  msw.use(...backend.handlers);
+  const client = createAuthClient({
+    baseUrl: STORY_BASE_URL,
+    transport: settings.transport ?? 'cookie',
+    ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+  });
+  if (settings.signedInAs !== undefined) {
+    const user = backend.store.user(settings.signedInAs);
+    if (!user?.password) throw new Error(`parameters.latchkey.signedInAs: no seed user "${settings.signedInAs}" with a password`);
+    await client.login({ identifier: user.username, password: user.password, remember: settings.remember ?? false });
+  }
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return { id: nextId++, backend, client, queryClient, settings };
+}
+
+/**
+ * The preview's `beforeEach`: gives the story a fresh mock backend (installed with
+ * msw-storybook-addon's worker), a client and a QueryClient, available as `context.latchkey`.
+ * Re-rendering the same story with the same backend settings (a theme or locale switch) keeps the
+ * backend and its state; changing a mock control rebuilds it.
+ *
+ * @example
+ * ```ts
+ * const preview: Preview = { beforeEach: installStoryBackend };
+ * ```
+ */
+export async function installStoryBackend(context: BeforeEachContext): Promise<() => void> {
+  const [mock] = splitMockArgs(context.args);
+  const settings = settingsOf(context.parameters);
+  const key = JSON.stringify([context.id, mock, settings]);
+  if (active?.key === key) {
+    // msw-storybook-addon resets the worker's handlers on every render.
+    context.msw.use(...active.value.backend.handlers);
+  } else {
+    active = { key, value: await create(mock, settings, context.msw) };
+  }
+  const mine = active;
+  Object.assign(context, { latchkey: mine.value });
+  return () => {
+    if (active === mine) active = undefined;
+  };
+}
+
+/**
+ * The story's mock backend, client and QueryClient, in a play function or a decorator.
+ *
+ * @example
+ * ```ts
+ * play: async (context) => { storyBackend(context).backend.outbox.last(); }
+ * ```
+ */
+export function storyBackend(context: object): StoryBackend {
+  const value = (context as { latchkey?: StoryBackend }).latchkey;
+  if (!value) throw new Error('storyBackend(context): no mock backend on this story context (is the preview beforeEach installed?)');
+  return value;
+}

@@ -1,0 +1,47 @@
+import type { Decorator } from '@storybook/react-vite';
+import type { ReactNode } from 'react';
+import { AuthProvider } from '../../src/react/index.js';
+import { messagesDe } from '../../src/widgets/locales/de.js';
+import type { Messages } from '../../src/widgets/messages.js';
+import { storyBackend } from './storyBackend.js';
+
+/** Dictionaries offered by the "Locale" toolbar. */
+export const LOCALES: Record<string, Partial<Messages> | undefined> = { en: undefined, de: messagesDe };
+
+/**
+ * Wraps a story in the theme frame (`data-lk-theme` from the "Theme" toolbar) and an
+ * `AuthProvider` bound to the story's fresh mock backend and QueryClient, with the messages of
+ * the "Locale" toolbar.
+ *
+ * @example
+ * ```ts
+ * const preview: Preview = { decorators: [withLatchkey] };
+ * ```
+ */
+export const withLatchkey: Decorator = (Story, context) => {
+  const theme = context.globals['theme'] === 'dark' ? 'dark' : 'light';
+  const locale = typeof context.globals['locale'] === 'string' ? context.globals['locale'] : 'en';
+  const messages = LOCALES[locale];
+  const { id, client, queryClient, settings } = storyBackend(context);
+  let story: ReactNode = <Story />;
+  if (!settings.noProvider) {
+    story = (
+      <AuthProvider
+        key={id}
+        client={client}
+        queryClient={queryClient}
+        {...(messages ? { messages } : {})}
+        {...(settings.provider?.expiryWarningMs === undefined ? {} : { expiryWarningMs: settings.provider.expiryWarningMs })}
+        loginPath={settings.provider?.loginPath ?? '/login'}
+        navigate={() => undefined}
+      >
+        {story}
+      </AuthProvider>
+    );
+  }
+  return (
+    <div data-lk-theme={theme} lang={locale} className="lk-story-frame" data-view-mode={context.viewMode}>
+      {story}
+    </div>
+  );
+};
