@@ -5,9 +5,9 @@ import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useAuth } from '../../src/react/index.js';
 import { LoginForm, defaultMessages, messagesDe } from '../../src/widgets/index.js';
-import { ada, count, expectNoAxeViolations, failWith, http, lastBody, networkError, requests, server, setup, useMsw } from './support.js';
+import { ada, count, expectNoAxeViolations, failWith, http, lastBody, networkError, requests, server, setup, installMsw } from './support.js';
 
-useMsw();
+installMsw();
 afterEach(() => {
   vi.useRealTimers();
 });

@@ -4,6 +4,7 @@ import type { RenderResult } from '@testing-library/react';
 import { createMockBackend } from 'latchkey/mock';
 import type { MockBackendOptions, MockUserSeed } from 'latchkey/mock';
 import { http, HttpResponse } from 'msw';
+import type { JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
@@ -50,7 +51,7 @@ server.events.on('request:start', ({ request }) => {
 export const count = (name: string): number => requests.filter((seen) => seen.name === name).length;
 
 /** Starts msw for the file; handlers, the request log and the URL are reset after every test. */
-export function useMsw(): void {
+export function installMsw(): void {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
     server.resetHandlers();
@@ -101,7 +102,7 @@ export async function expectNoAxeViolations(container: Element = document.body):
 }
 
 /** An error answer in the contract's shape, for one endpoint (`POST login`), overriding the mock. */
-export function failWith(method: 'get' | 'post' | 'patch' | 'delete', path: string, status: number, body: unknown, headers?: HeadersInit) {
+export function failWith(method: 'get' | 'post' | 'patch' | 'delete', path: string, status: number, body: JsonBodyType, headers?: HeadersInit) {
   return http[method](`*${BASE}/${path}`, () => HttpResponse.json(body, { status, headers }));
 }
 

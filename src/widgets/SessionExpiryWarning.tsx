@@ -1,0 +1,213 @@
+import { forwardRef, useEffect, useId, useRef, useState } from 'react';
+import type { HTMLAttributes, KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+import { useSessionExpiry } from '../react/index.js';
+import { cx } from './cx.js';
+import { describeError } from './describeError.js';
+import { formatDuration } from './formatDuration.js';
+import { formatMessage } from './formatMessage.js';
+import type { Messages } from './messages.js';
+import { useMergeRefs } from './useMergeRefs.js';
+import { useWidgetMessages } from './useWidgetMessages.js';
+
+/**
+ * Class names of the parts of {@link SessionExpiryWarning}.
+ *
+ * @example
+ * ```tsx
+ * <SessionExpiryWarning classNames={{ backdrop: 'overlay', dialog: 'modal' }} />
+ * ```
+ */
+export interface SessionExpiryWarningClassNames {
+  backdrop?: string;
+  dialog?: string;
+  title?: string;
+  body?: string;
+  alert?: string;
+  actions?: string;
+  stay?: string;
+  signOut?: string;
+}
+
+/**
+ * Props of {@link SessionExpiryWarning}. Other attributes are passed to the dialog element.
+ *
+ * @example
+ * ```tsx
+ * const props: SessionExpiryWarningProps = { onSignedOut: () => navigate('/login') };
+ * ```
+ */
+export interface SessionExpiryWarningProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'role'> {
+  /** Called after "Sign out" (local state is already cleared). */
+  onSignedOut?: () => void;
+  /** Where the dialog is rendered (a portal). Default `document.body`. */
+  container?: Element | null;
+  /** Strings to override, on top of the provider's messages. */
+  messages?: Partial<Messages>;
+  /** Class names of the parts. */
+  classNames?: SessionExpiryWarningClassNames;
+}
+
+/**
+ * A modal warning before the session ends (`expiryWarningMs` on the provider, default two
+ * minutes): a live countdown, "Stay signed in" (cookie mode re-reads the session, bearer mode
+ * refreshes) and "Sign out". It is a real modal: `role="alertdialog"`, `aria-modal`, focus moves
+ * to "Stay signed in", Tab stays inside, Escape means "stay", and focus returns where it was when
+ * the dialog closes. Every tab shows and hides it together (the provider keeps tabs in step).
+ * Mount it once, anywhere inside the provider. Composes `useSessionExpiry`.
+ *
+ * @example
+ * ```tsx
+ * <AuthProvider baseUrl="/api/auth" expiryWarningMs={60_000}>
+ *   <App />
+ *   <SessionExpiryWarning onSignedOut={() => navigate('/login')} />
+ * </AuthProvider>
+ * ```
+ */
+export const SessionExpiryWarning = forwardRef<HTMLDivElement, SessionExpiryWarningProps>(function SessionExpiryWarning(
+  { onSignedOut, container, messages: overrides, classNames, ...rest },
+  ref,
+) {
+  const messages = useWidgetMessages(overrides);
+  const expiry = useSessionExpiry();
+  if (!expiry.warning || expiry.msLeft === null) return null;
+  const target = container ?? (typeof document === 'undefined' ? null : document.body);
+  if (target === null) return null;
+  return createPortal(
+    <ExpiryDialog
+      ref={ref}
+      msLeft={expiry.msLeft}
+      extend={expiry.extend}
+      signOut={expiry.signOut}
+      onSignedOut={onSignedOut}
+      messages={messages}
+      classNames={classNames}
+      {...rest}
+    />,
+    target,
+  );
+});
+
+interface ExpiryDialogProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'role'> {
+  msLeft: number;
+  extend: () => Promise<void>;
+  signOut: () => Promise<void>;
+  onSignedOut: (() => void) | undefined;
+  messages: Messages;
+  classNames: SessionExpiryWarningClassNames | undefined;
+}
+
+const ExpiryDialog = forwardRef<HTMLDivElement, ExpiryDialogProps>(function ExpiryDialog(
+  { msLeft, extend, signOut, onSignedOut, messages, classNames, className, ...rest },
+  ref,
+) {
+  const id = useId();
+  const titleId = `${id}-title`;
+  const bodyId = `${id}-body`;
+  const dialogRef = useRef<HTMLDivElement | null>(null);
+  const mergedRef = useMergeRefs(ref, dialogRef);
+  const stayRef = useRef<HTMLButtonElement>(null);
+  const busy = useRef(false);
+  const [pending, setPending] = useState<'stay' | 'signOut' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  // Focus moves into the dialog when it opens and back where it was when it closes.
+  useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    stayRef.current?.focus();
+    return () => {
+      if (previous && previous.isConnected) previous.focus();
+    };
+  }, []);
+
+  const run = (which: 'stay' | 'signOut') => {
+    if (busy.current) return;
+    busy.current = true;
+    setPending(which);
+    setError(null);
+    const action = which === 'stay' ? extend() : signOut();
+    action
+      .then(() => {
+        if (which === 'signOut') onSignedOut?.();
+      })
+      .catch((reason: unknown) => setError(reason))
+      .finally(() => {
+        busy.current = false;
+        setPending(null);
+      });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      run('stay');
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const focusable = Array.from(dialogRef.current?.querySelectorAll<HTMLElement>('button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])') ?? []);
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (first === undefined || last === undefined) {
+      event.preventDefault();
+      return;
+    }
+    if (event.shiftKey && (document.activeElement === first || !dialogRef.current?.contains(document.activeElement))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (document.activeElement === last || !dialogRef.current?.contains(document.activeElement))) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  const seconds = Math.ceil(msLeft / 1000);
+  return (
+    <div className={cx('lk-root', 'lk-backdrop', classNames?.backdrop)}>
+      <div
+        ref={mergedRef}
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={bodyId}
+        data-state={pending === null ? 'open' : 'submitting'}
+        className={cx('lk-dialog', classNames?.dialog, className)}
+        onKeyDown={onKeyDown}
+        {...rest}
+      >
+        <h2 id={titleId} className={cx('lk-title', classNames?.title)}>
+          {messages['expiry.title']}
+        </h2>
+        <p id={bodyId} className={cx('lk-dialog-body', classNames?.body)}>
+          {formatMessage(messages['expiry.body'], { time: formatDuration(seconds, messages), seconds })}
+        </p>
+        {error === null ? null : (
+          <div role="alert" className={cx('lk-alert', classNames?.alert)}>
+            {describeError(error, messages)}
+          </div>
+        )}
+        <div className={cx('lk-actions', classNames?.actions)}>
+          <button
+            ref={stayRef}
+            type="button"
+            className={cx('lk-button', classNames?.stay)}
+            data-variant="primary"
+            aria-busy={pending === 'stay' ? true : undefined}
+            aria-disabled={pending !== null ? true : undefined}
+            onClick={() => run('stay')}
+          >
+            {messages['expiry.stay']}
+          </button>
+          <button
+            type="button"
+            className={cx('lk-button', classNames?.signOut)}
+            aria-busy={pending === 'signOut' ? true : undefined}
+            aria-disabled={pending !== null ? true : undefined}
+            onClick={() => run('signOut')}
+          >
+            {messages['expiry.signOut']}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+});
