@@ -1,0 +1,432 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AdminUser } from '../contract/index.js';
+import type { AuthStore, UserRecord } from '../server/index.js';
+import { CliError, usageError } from './CliError.js';
+import type { CliIo } from './CliIo.js';
+import { formatHelp } from './formatHelp.js';
+import { importOptional } from './importOptional.js';
+import type { OptionSpec, OptionValue } from './parseOptions.js';
+import { parseOptions } from './parseOptions.js';
+import { generatePassword, readPasswordFromStdin } from './readSecretInput.js';
+import type { CliCommand } from './runCli.js';
+
+const DB: OptionSpec = {
+  name: 'db',
+  env: 'LATCHKEY_DB',
+  kind: 'string',
+  placeholder: 'file',
+  description: 'SQLite database file of the server.',
+  defaultText: './latchkey.db',
+};
+const JSON_OUT: OptionSpec = { name: 'json', kind: 'boolean', description: 'Print JSON instead of text.' };
+const MIN_LENGTH: OptionSpec = {
+  name: 'password-min-length',
+  env: 'LATCHKEY_PASSWORD_MIN_LENGTH',
+  kind: 'int',
+  min: 8,
+  max: 4096,
+  description: 'Shortest accepted password (use the same value as the server).',
+  defaultText: '12',
+};
+const MAX_LENGTH: OptionSpec = {
+  name: 'password-max-length',
+  env: 'LATCHKEY_PASSWORD_MAX_LENGTH',
+  kind: 'int',
+  min: 64,
+  max: 4096,
+  description: 'Longest accepted password (use the same value as the server).',
+  defaultText: '128',
+};
+const APP_URL: OptionSpec = {
+  name: 'app-url',
+  env: 'LATCHKEY_APP_URL',
+  kind: 'url',
+  description: 'Public URL of the app the link opens.',
+  defaultText: 'http://<LATCHKEY_HOST or 127.0.0.1>:<LATCHKEY_PORT or 8787>',
+};
+const RESET_PATH: OptionSpec = {
+  name: 'reset-path',
+  env: 'LATCHKEY_RESET_PATH',
+  kind: 'string',
+  placeholder: 'path',
+  description: 'App path of the reset page.',
+  defaultText: '/reset-password',
+};
+
+interface Subcommand {
+  readonly name: string;
+  readonly args: string;
+  readonly summary: string;
+  readonly options: readonly OptionSpec[];
+  readonly positionals: { readonly min: number; readonly max: number };
+  run(context: Context): Promise<number>;
+}
+
+interface Context {
+  readonly io: CliIo;
+  readonly values: Readonly<Record<string, OptionValue | undefined>>;
+  readonly positionals: readonly string[];
+  readonly store: AuthStore;
+  readonly server: typeof import('../server/index.js');
+  readonly runtime: typeof import('../server/runtime.js');
+  readonly dbPath: string;
+}
+
+function jsonOut(io: CliIo, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+async function findUser(context: Context, who: string): Promise<UserRecord> {
+  const { store, runtime } = context;
+  const key = runtime.normalizeIdentifier(who);
+  const user = (key.includes('@') ? await store.getUserByEmail(key) : await store.getUserByUsername(key)) ?? (await store.getUserById(who));
+  if (!user) throw new CliError(`no user ${JSON.stringify(who)} in ${context.dbPath} (see: latchkey users list)`);
+  return user;
+}
+
+function parseRoles(raw: readonly string[], runtime: Context['runtime'], where: string): string[] {
+  const roles = [...new Set(raw.flatMap((item) => item.split(',')).map((role) => role.trim()).filter((role) => role !== ''))];
+  const problems = runtime.rolesProblem(roles);
+  if (problems) {
+    const bad = roles[Number(Object.keys(problems)[0]?.split('.')[1] ?? 0)] ?? '';
+    throw usageError(`invalid role ${JSON.stringify(bad)} in ${where}: use letters, digits, "_", ".", ":" or "-" (at most 100 characters)`);
+  }
+  return roles;
+}
+
+function policyFor(context: Context) {
+  const min = context.values['password-min-length'] as number | undefined;
+  const max = context.values['password-max-length'] as number | undefined;
+  try {
+    return context.server.createPasswordPolicy({ ...(min === undefined ? {} : { minLength: min }), ...(max === undefined ? {} : { maxLength: max }) });
+  } catch (error) {
+    throw usageError(`invalid password policy: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The password from stdin (piped) or a generated one; `generated` tells which. */
+async function choosePassword(context: Context, username: string): Promise<{ password: string; generated: boolean }> {
+  const piped = await readPasswordFromStdin(context.io);
+  const policy = policyFor(context);
+  if (piped === null) return { password: generatePassword(), generated: true };
+  const problem = policy.check(piped, username);
+  if (problem) throw new CliError(`the password from stdin was refused: ${problem}`);
+  return { password: piped, generated: false };
+}
+
+function describe(user: AdminUser | UserRecord): string {
+  return `"${user.username}"${user.roles.length > 0 ? ` (roles: ${user.roles.join(', ')})` : ''}`;
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+async function warnIfNoAdmin(context: Context): Promise<void> {
+  const { users } = await context.store.listUsers({ offset: 0, limit: 100_000 });
+  if (!users.some((user) => user.roles.includes('admin') && !user.disabled)) {
+    context.io.stderr.write('latchkey: note: no enabled user has the role admin any more (add one with: latchkey users add <name> --roles admin)\n');
+  }
+}
+
+const SUBCOMMANDS: readonly Subcommand[] = [
+  {
+    name: 'add',
+    args: '<username>',
+    summary:
+      'Create a user. The password is read from stdin when it is piped (one line), otherwise a strong one is generated and printed once.',
+    options: [
+      DB,
+      { name: 'email', kind: 'string', placeholder: 'address', description: 'Email address (used for sign-in, reset mail).' },
+      { name: 'name', kind: 'string', placeholder: 'text', description: 'Display name.' },
+      { name: 'roles', kind: 'list', placeholder: 'role,role', description: 'Roles, e.g. admin.' },
+      MIN_LENGTH,
+      MAX_LENGTH,
+      JSON_OUT,
+    ],
+    positionals: { min: 1, max: 1 },
+    async run(context) {
+      const { io, values, store, runtime, server } = context;
+      const username = context.positionals[0] as string;
+      const usernameProblem = runtime.usernameProblem(username);
+      if (usernameProblem) throw usageError(`invalid username ${JSON.stringify(username)}: ${usernameProblem}`);
+      const email = values.email as string | undefined;
+      if (email !== undefined) {
+        const emailProblem = runtime.emailProblem(email);
+        if (emailProblem) throw usageError(`invalid value for --email: ${JSON.stringify(email)}: ${emailProblem}`);
+      }
+      const roles = parseRoles((values.roles as string[] | undefined) ?? [], runtime, '--roles');
+      const { password, generated } = await choosePassword(context, username);
+      const now = Date.now();
+      let user: UserRecord;
+      try {
+        user = await store.createUser({
+          id: randomUUID(),
+          username,
+          usernameKey: runtime.normalizeIdentifier(username),
+          email: email === undefined ? null : email.trim(),
+          emailKey: email === undefined ? null : runtime.normalizeEmail(email),
+          name: (values.name as string | undefined) ?? null,
+          roles,
+          passwordHash: await server.createPasswordHasher().hash(password),
+          disabled: false,
+          emailVerified: true,
+          profile: null,
+          createdAt: now,
+          updatedAt: now,
+          lastLoginAt: null,
+        });
+      } catch (error) {
+        if (error instanceof server.StoreConflictError) {
+          throw new CliError(
+            error.field === 'username' ? `the username ${JSON.stringify(username)} is taken` : `the email address ${JSON.stringify(email)} is in use by another user`,
+          );
+        }
+        throw error;
+      }
+      if (values.json) {
+        jsonOut(io, { user: runtime.toAdminUser(user), ...(generated ? { password } : {}) });
+      } else {
+        io.stdout.write(`Created user ${describe(user)}.\n`);
+        if (generated) io.stdout.write(`Generated password (shown only now, store it safely): ${password}\n`);
+      }
+      return 0;
+    },
+  },
+  {
+    name: 'list',
+    args: '',
+    summary: 'List users (username, email, name, roles, status, last sign-in).',
+    options: [DB, { name: 'query', kind: 'string', placeholder: 'text', description: 'Only users whose username, email or name contains this text.' }, JSON_OUT],
+    positionals: { min: 0, max: 0 },
+    async run({ io, values, store, runtime }) {
+      const query = values.query as string | undefined;
+      const { users } = await store.listUsers({ ...(query === undefined ? {} : { query: query.toLowerCase() }), offset: 0, limit: 100_000 });
+      const list = users.map(runtime.toAdminUser);
+      if (values.json) {
+        jsonOut(io, list);
+        return 0;
+      }
+      if (list.length === 0) {
+        io.stdout.write('No users yet. Create one with: latchkey users add <username> --roles admin\n');
+        return 0;
+      }
+      const rows = [
+        ['USERNAME', 'EMAIL', 'NAME', 'ROLES', 'STATUS', 'LAST SIGN-IN'],
+        ...list.map((user) => [
+          user.username,
+          user.email ?? '-',
+          user.name ?? '-',
+          user.roles.join(',') || '-',
+          user.disabled ? 'disabled' : 'active',
+          user.lastLoginAt ? user.lastLoginAt.slice(0, 16).replace('T', ' ') : 'never',
+        ]),
+      ];
+      io.stdout.write(`${table(rows)}\n${String(list.length)} user${list.length === 1 ? '' : 's'}\n`);
+      return 0;
+    },
+  },
+  {
+    name: 'set-roles',
+    args: '<username> <roles>',
+    summary: 'Replace the roles of a user (comma separated; "" removes all). Takes effect on their next request.',
+    options: [DB, JSON_OUT],
+    positionals: { min: 2, max: 100 },
+    async run(context) {
+      const { io, values, store, runtime } = context;
+      const user = await findUser(context, context.positionals[0] as string);
+      const roles = parseRoles(context.positionals.slice(1), runtime, 'the roles argument');
+      const updated = (await store.updateUser(user.id, { roles, updatedAt: Date.now() })) as UserRecord;
+      if (values.json) jsonOut(io, { user: runtime.toAdminUser(updated) });
+      else io.stdout.write(`Roles of "${updated.username}": ${roles.length > 0 ? roles.join(', ') : '(none)'}\n`);
+      if (user.roles.includes('admin') && !roles.includes('admin')) await warnIfNoAdmin(context);
+      return 0;
+    },
+  },
+  {
+    name: 'disable',
+    args: '<username>',
+    summary: 'Disable a user: their sessions end now and sign-in fails like a wrong password.',
+    options: [DB, JSON_OUT],
+    positionals: { min: 1, max: 1 },
+    async run(context) {
+      const { io, values, store, runtime } = context;
+      const user = await findUser(context, context.positionals[0] as string);
+      const updated = (await store.updateUser(user.id, { disabled: true, updatedAt: Date.now() })) as UserRecord;
+      const ended = await store.deleteUserSessions(user.id);
+      if (values.json) jsonOut(io, { user: runtime.toAdminUser(updated), sessionsEnded: ended });
+      else io.stdout.write(`Disabled "${updated.username}" (${String(ended)} session${ended === 1 ? '' : 's'} ended).\n`);
+      if (user.roles.includes('admin')) await warnIfNoAdmin(context);
+      return 0;
+    },
+  },
+  {
+    name: 'enable',
+    args: '<username>',
+    summary: 'Enable a disabled user again.',
+    options: [DB, JSON_OUT],
+    positionals: { min: 1, max: 1 },
+    async run(context) {
+      const { io, values, store, runtime } = context;
+      const user = await findUser(context, context.positionals[0] as string);
+      const updated = (await store.updateUser(user.id, { disabled: false, updatedAt: Date.now() })) as UserRecord;
+      if (values.json) jsonOut(io, { user: runtime.toAdminUser(updated) });
+      else io.stdout.write(`Enabled "${updated.username}".\n`);
+      return 0;
+    },
+  },
+  {
+    name: 'delete',
+    args: '<username>',
+    summary: 'Delete a user with their sessions and tokens. This cannot be undone.',
+    options: [DB, JSON_OUT],
+    positionals: { min: 1, max: 1 },
+    async run(context) {
+      const { io, values, store } = context;
+      const user = await findUser(context, context.positionals[0] as string);
+      await store.deleteUser(user.id);
+      if (values.json) jsonOut(io, { deleted: user.username, id: user.id });
+      else io.stdout.write(`Deleted "${user.username}".\n`);
+      if (user.roles.includes('admin')) await warnIfNoAdmin(context);
+      return 0;
+    },
+  },
+  {
+    name: 'set-password',
+    args: '<username>',
+    summary: 'Set a new password (from stdin when piped, else generated and printed once) and end all sessions of the user.',
+    options: [DB, MIN_LENGTH, MAX_LENGTH, JSON_OUT],
+    positionals: { min: 1, max: 1 },
+    async run(context) {
+      const { io, values, store, server } = context;
+      const user = await findUser(context, context.positionals[0] as string);
+      const { password, generated } = await choosePassword(context, user.username);
+      await store.updateUser(user.id, { passwordHash: await server.createPasswordHasher().hash(password), updatedAt: Date.now() });
+      const ended = await store.deleteUserSessions(user.id);
+      await store.deleteOneTimeTokens(user.id, 'password_reset');
+      if (values.json) jsonOut(io, { username: user.username, sessionsEnded: ended, ...(generated ? { password } : {}) });
+      else {
+        io.stdout.write(`New password set for "${user.username}" (${String(ended)} session${ended === 1 ? '' : 's'} ended).\n`);
+        if (generated) io.stdout.write(`Generated password (shown only now, store it safely): ${password}\n`);
+      }
+      return 0;
+    },
+  },
+  {
+    name: 'reset-link',
+    args: '<username>',
+    summary: 'Print a one-time password reset link for a user (valid 30 minutes; a newer link cancels older ones).',
+    options: [DB, APP_URL, RESET_PATH, JSON_OUT],
+    positionals: { min: 1, max: 1 },
+    async run(context) {
+      const { io, values, store, server } = context;
+      const user = await findUser(context, context.positionals[0] as string);
+      const host = io.env.LATCHKEY_HOST && !['0.0.0.0', '::'].includes(io.env.LATCHKEY_HOST) ? io.env.LATCHKEY_HOST : '127.0.0.1';
+      const appUrl = new URL((values['app-url'] as string | undefined) ?? `http://${host}:${io.env.LATCHKEY_PORT ?? '8787'}`);
+      const path = values['reset-path'] as string | undefined;
+      if (path !== undefined && (!path.startsWith('/') || path.startsWith('//'))) {
+        throw usageError(`invalid value for --reset-path: ${JSON.stringify(path)} must start with one "/"`);
+      }
+      // The server's own defaults (reset path, one-time token lifetime) and link shape.
+      const rt = context.runtime.resolveRuntime({
+        store,
+        appUrl: appUrl.toString(),
+        ...(path === undefined ? {} : { links: { resetPassword: path } }),
+        logger: () => undefined,
+      });
+      const token = server.randomToken();
+      const now = Date.now();
+      const expiresAt = now + rt.lifetimes.oneTime;
+      await store.replaceOneTimeToken({ tokenHash: server.hashToken(token), userId: user.id, purpose: 'password_reset', createdAt: now, expiresAt });
+      const url = new URL(`${appUrl.pathname.replace(/\/+$/, '')}${rt.links.resetPassword}`, appUrl.origin);
+      url.searchParams.set('token', token);
+      const expires = new Date(expiresAt).toISOString();
+      if (values.json) jsonOut(io, { url: url.toString(), expiresAt: expires });
+      else io.stdout.write(`Password reset link for "${user.username}" (works once, until ${expires}):\n${url.toString()}\n`);
+      return 0;
+    },
+  },
+];
+
+function usersHelp(): string {
+  const width = Math.max(...SUBCOMMANDS.map((sub) => `${sub.name} ${sub.args}`.length));
+  return [
+    'Usage: latchkey users <subcommand> [arguments] [options]',
+    '',
+    'Manage the users of a latchkey SQLite database (the way to create the first admin). Works while the',
+    'server runs. Users are named by username or email.',
+    '',
+    'Subcommands:',
+    ...SUBCOMMANDS.map((sub) => `  ${`${sub.name} ${sub.args}`.padEnd(width)}  ${sub.summary}`),
+    '',
+    'Common options:',
+    '  --db <file>   SQLite database file (env LATCHKEY_DB; default ./latchkey.db)',
+    '  --json        Print JSON instead of text.',
+    '',
+    'Examples:',
+    '  latchkey users add ada --email ada@example.com --roles admin        (prints a generated password)',
+    "  printf '%s\\n' \"$PASSWORD\" | latchkey users add bob               (password from stdin)",
+    '  latchkey users set-roles bob editor,viewer',
+    '  latchkey users reset-link bob --app-url https://app.example.com',
+    '',
+    'Run "latchkey users <subcommand> --help" for its options.',
+    '',
+  ].join('\n');
+}
+
+/**
+ * `latchkey users add|list|set-roles|disable|enable|delete|set-password|reset-link` on the server's
+ * SQLite database.
+ *
+ * @example
+ * ```ts
+ * await usersCommand.run(['add', 'ada', '--roles', 'admin', '--db', 'auth.db'], io);
+ * ```
+ */
+export const usersCommand: CliCommand = {
+  name: 'users',
+  summary: 'Manage users: add, list, set-roles, disable, enable, delete, set-password, reset-link.',
+  async run(argv, io) {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.stdout.write(usersHelp());
+      return name === undefined ? 2 : 0;
+    }
+    const sub = SUBCOMMANDS.find((candidate) => candidate.name === name);
+    if (!sub) throw usageError(`unknown users subcommand ${JSON.stringify(name)} (one of: ${SUBCOMMANDS.map((s) => s.name).join(', ')})`);
+    const { values, positionals, help } = parseOptions(rest, sub.options, io.env);
+    if (help) {
+      io.stdout.write(
+        formatHelp({ usage: `latchkey users ${sub.name}${sub.args ? ` ${sub.args}` : ''} [options]`, summary: sub.summary, options: sub.options }),
+      );
+      return 0;
+    }
+    if (positionals.length < sub.positionals.min) throw usageError(`users ${sub.name}: missing argument ${sub.args}`);
+    if (positionals.length > sub.positionals.max) {
+      throw usageError(`users ${sub.name}: unexpected argument ${JSON.stringify(positionals[sub.positionals.max])} (usage: latchkey users ${sub.name} ${sub.args})`);
+    }
+    const db = (values.db as string | undefined) ?? 'latchkey.db';
+    const dbPath = resolve(io.cwd, db);
+    if (sub.name !== 'add' && !existsSync(dbPath)) {
+      throw new CliError(`the database ${dbPath} does not exist (check --db or LATCHKEY_DB; "latchkey users add" creates it)`);
+    }
+    const [server, runtime] = await importOptional(
+      () => Promise.all([import('../server/index.js'), import('../server/runtime.js')]),
+      `latchkey users ${sub.name}`,
+    );
+    let store: AuthStore;
+    try {
+      store = server.createSqliteStore({ filename: dbPath });
+    } catch (error) {
+      throw new CliError(`cannot open the database ${dbPath}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    try {
+      return await sub.run({ io, values, positionals, store, server, runtime, dbPath });
+    } finally {
+      await store.close();
+    }
+  },
+};
