@@ -124,7 +124,7 @@ describe('password/change', () => {
   });
 
   it('success: 200 with a NEW session id and CSRF token; every other session of the user ends', async () => {
-    const { backend, browser } = setup();
+    const { backend } = setup();
     const laptop = new Driver(backend);
     const phone = new Driver(backend);
     const oldCookie = (await laptop.login('ada', ada.password)).cookies[0];
