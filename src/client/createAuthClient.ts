@@ -327,14 +327,14 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
       return error;
     }
     const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal' : 'contract_mismatch');
-    const why = parsed.ok ? 'a body that is not a contract error envelope' : parsed.problem.replace(/^the body/, 'a body that');
+    const why = parsed.ok ? 'the JSON is not an error envelope' : parsed.problem;
     return new AuthError({
       code,
       endpoint,
       status,
       retryAfter,
       retryable: code === 'rate_limited' || (status >= 500 && status !== 501),
-      message: `${endpoint}: the server answered ${status} with ${why.replace(/^a body that is empty$/, 'an empty body')}`,
+      message: `${endpoint}: the server answered ${status} without a contract error body (${why})`,
     });
   };
 
