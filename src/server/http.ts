@@ -140,25 +140,24 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function findBadString(value: unknown, path: string): { path: string; reason: string } | null {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) return { path, reason: 'Must not contain NUL characters' };
-    if (LONE_SURROGATE.test(value)) return { path, reason: 'Must be well-formed Unicode' };
-    return null;
-  }
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index += 1) {
-      const found = findBadString(value[index], path ? `${path}.${String(index)}` : String(index));
-      if (found) return found;
+const MAX_DEPTH = 32;
+
+/** Walks the parsed JSON without recursion; finds NUL characters, lone surrogates, and nesting deeper than 32. */
+function findBadString(root: unknown, rootPath: string): { path: string; reason: string } | null {
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: root, path: rootPath, depth: 0 }];
+  const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return { path, reason: 'Must not contain NUL characters' };
+      if (LONE_SURROGATE.test(value)) return { path, reason: 'Must be well-formed Unicode' };
+      continue;
     }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_DEPTH) return { path, reason: `Nested deeper than ${String(MAX_DEPTH)} levels` };
     for (const [key, child] of Object.entries(value)) {
-      const keyCheck = findBadString(key, path ? `${path}.${key}` : key);
-      if (keyCheck) return { path: keyCheck.path, reason: 'Field names must be well-formed text without NUL characters' };
-      const found = findBadString(child, path ? `${path}.${key}` : key);
-      if (found) return found;
+      if (key.includes('\u0000') || LONE_SURROGATE.test(key)) return { path: path || 'body', reason: 'Field names must be well-formed text without NUL characters' };
+      stack.push({ value: child, path: join(path, key), depth: depth + 1 });
     }
   }
   return null;
