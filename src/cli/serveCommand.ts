@@ -217,7 +217,7 @@ export const serveCommand: CliCommand = {
     }
     const preauthorized = splitPreauthorized((values.preauthorized as string[] | undefined) ?? [], where(sources, 'preauthorized'));
     const allowedOrigins = ((values['allowed-origins'] as string[] | undefined) ?? []).map((origin) => {
-      let url: URL | null = null;
+      let url: URL | null;
       try {
         url = new URL(origin);
       } catch {

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AdminUser } from '../contract/index.js';
+import type * as ServerModule from '../server/index.js';
 import type { AuthStore, UserRecord } from '../server/index.js';
+import type * as RuntimeModule from '../server/runtime.js';
 import { CliError, usageError } from './CliError.js';
 import type { CliIo } from './CliIo.js';
 import { formatHelp } from './formatHelp.js';
@@ -69,8 +71,8 @@ interface Context {
   readonly values: Readonly<Record<string, OptionValue | undefined>>;
   readonly positionals: readonly string[];
   readonly store: AuthStore;
-  readonly server: typeof import('../server/index.js');
-  readonly runtime: typeof import('../server/runtime.js');
+  readonly server: typeof ServerModule;
+  readonly runtime: typeof RuntimeModule;
   readonly dbPath: string;
 }
 
