@@ -30,7 +30,7 @@ export async function checkConfig(suite: Suite): Promise<boolean> {
 
   await suite.check('config', 'shape', 'GET config answers 200 with a valid discovery document', async () => {
     if (problem) fail(problem, { ...(answer ? { exchange: answer } : {}), requires: 'GET config → 200 {"contract": 1, "transport", "registration", "features", "password"}' });
-  });
+  }, problem !== null);
   if (!suite.config) return false;
   const config = suite.config;
 

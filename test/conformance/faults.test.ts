@@ -1,0 +1,181 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatReport, runConformance } from 'latchkey/conformance';
+import { check, failedIds, startMock } from './backends.js';
+import type { TestBackend } from './backends.js';
+import * as faults from './faults.js';
+import type { Fault } from './faults.js';
+
+let backend: TestBackend | null = null;
+afterEach(async () => {
+  await backend?.close();
+  backend = null;
+});
+
+interface Case {
+  readonly fault: Fault;
+  readonly transport?: 'cookie' | 'bearer';
+  /** Groups to run: the one the fault breaks, plus a neighbour that must stay green. */
+  readonly only: string[];
+  /** The check meant for the fault, and what its message must say. */
+  readonly fails: Record<string, RegExp>;
+  /** Checks in the run that must still pass. */
+  readonly unaffected: string[];
+}
+
+const cases: Record<string, Case> = {
+  'leaks whether a user exists on login': {
+    fault: faults.leaksUnknownUserOnLogin,
+    only: ['login', 'logout'],
+    fails: { 'login.enumeration-parity': /messages differ: ".+" vs "No account with that username\."/ },
+    unaffected: ['login.success', 'login.throttle-unknown', 'logout.replay'],
+  },
+  'leaks whether a user exists on forgot password': {
+    fault: faults.leaksUnknownUserOnForgot,
+    only: ['password/forgot', 'username/forgot'],
+    fails: { 'password/forgot.enumeration-parity': /answered 404 not_found, expected 202/ },
+    unaffected: ['username/forgot.enumeration-parity', 'password/forgot.malformed-bodies'],
+  },
+  '5xx on bad JSON': {
+    fault: faults.serverErrorOnBadJson,
+    only: ['login', 'general'],
+    fails: {
+      'login.malformed-bodies': /malformed JSON → 500 \(a server error\)/,
+      'general.no-server-errors': /response\(s\) were server errors: .*POST login \(500\)/,
+    },
+    unaffected: ['login.success', 'general.cache-control', 'general.unknown-path'],
+  },
+  'a stack trace in error answers': {
+    fault: faults.stackTraceOnErrors,
+    only: ['password/forgot', 'general'],
+    fails: {
+      'password/forgot.malformed-bodies': /with a stack trace in the body/,
+      'general.no-stack-traces': /contain a stack trace/,
+      // plain text is no error envelope either
+      'general.error-envelope': /not a proper error envelope/,
+    },
+    unaffected: ['password/forgot.enumeration-parity', 'general.cors'],
+  },
+  'no CSRF check': {
+    fault: faults.noCsrfCheck,
+    only: ['csrf', 'session'],
+    fails: {
+      'csrf.missing-header': /POST logout was carried out \(answered 204; the session is gone\)/,
+      'csrf.wrong-header': /carried out/,
+      'csrf.foreign-origin': /carried out/,
+      'csrf.cross-site': /carried out/,
+      'csrf.login-without-token': /answered 200 \(the request was carried out\), expected 403 csrf_failed/,
+    },
+    unaffected: ['session.anonymous', 'session.signed-in', 'session.fixation'],
+  },
+  'a reusable reset token': {
+    fault: faults.reusableResetToken,
+    only: ['password/reset'],
+    fails: { 'password/reset.single-use': /the same reset token worked a second time/ },
+    unaffected: ['password/reset.success', 'password/reset.revokes-sessions', 'password/reset.tampered-token'],
+  },
+  'a refresh token that is not rotated': {
+    fault: faults.refreshNotRotated,
+    transport: 'bearer',
+    only: ['refresh', 'logout'],
+    fails: { 'refresh.rotation': /POST refresh returned the same refresh token it was given/ },
+    unaffected: ['refresh.unknown-token', 'logout.replay'],
+  },
+  'passwords truncated at 72 bytes': {
+    fault: faults.truncatesPasswords,
+    only: ['register'],
+    fails: {
+      'register.policy-no-truncation': /first 72 bytes of the password succeeded: the password is truncated/,
+      // cut to 72 bytes, a too-long password slips under the maximum as well
+      'register.policy-max-plus-one': /answered 201 .*expected 422 weak_password/,
+    },
+    unaffected: ['register.policy-min', 'register.policy-min-minus-one', 'register.policy-passphrase-64'],
+  },
+  'Access-Control-Allow-Origin: * with credentials': {
+    fault: faults.wildcardCorsWithCredentials,
+    only: ['general'],
+    fails: { 'general.cors': /Access-Control-Allow-Origin: \* together with Access-Control-Allow-Credentials: true/ },
+    unaffected: ['general.cache-control', 'general.unknown-path', 'general.oversized-body'],
+  },
+  'a wrong body shape on GET session': {
+    fault: faults.wrongSessionShape,
+    only: ['session', 'verify'],
+    fails: { 'session.signed-in': /does not match the contract: session\.expiresAt: /i },
+    unaffected: ['session.anonymous', 'verify.signed-in'],
+  },
+  'no Cache-Control': {
+    fault: faults.missingCacheControl,
+    only: ['general', 'verify'],
+    fails: { 'general.cache-control': /lack Cache-Control: no-store: .*GET config/ },
+    unaffected: ['general.error-envelope', 'verify.signed-in'],
+  },
+  'no 429': {
+    fault: faults.noRateLimit,
+    only: ['login'],
+    fails: { 'login.throttle-unknown': /20 failed logins for one unknown identifier never got 429/ },
+    unaffected: ['login.success', 'login.enumeration-parity'],
+  },
+  '429 without Retry-After': {
+    fault: faults.missingRetryAfter,
+    only: ['login'],
+    fails: { 'login.throttle-unknown': /429 without a Retry-After header/ },
+    unaffected: ['login.success'],
+  },
+  'logout that does not revoke': {
+    fault: faults.logoutDoesNotRevoke,
+    only: ['logout', 'login'],
+    fails: { 'logout.replay': /GET verify answered 204: the session is still accepted/ },
+    unaffected: ['logout.anonymous', 'login.success'],
+  },
+  'logout that does not revoke (bearer)': {
+    fault: faults.logoutDoesNotRevoke,
+    transport: 'bearer',
+    only: ['logout'],
+    fails: { 'logout.replay': /still accepted/ },
+    unaffected: ['logout.anonymous'],
+  },
+  'PATCH user ignoring id/roles/password': {
+    fault: faults.patchUserIgnoresExtraFields,
+    only: ['user'],
+    fails: {
+      'user.refuses-privileged-fields': /\{"roles"\} was accepted \(200\); \{"id"\} was accepted \(200\); \{"password"\} was accepted/,
+      'user.malformed-bodies': /an extra field → 200, expected 400 invalid_request/,
+    },
+    unaffected: ['user.update-name', 'user.unauthenticated', 'user.email-taken'],
+  },
+  'no 413 for a 1 MiB body': {
+    fault: faults.noBodyLimit,
+    only: ['general'],
+    fails: { 'general.oversized-body': /answered 400 invalid_request, expected 413 payload_too_large/ },
+    unaffected: ['general.media-type', 'general.cache-control'],
+  },
+  'a disabled account that says so': {
+    fault: faults.disabledAccountLeaks,
+    only: ['login'],
+    fails: { 'login.disabled-parity': /messages differ: "This account is disabled\."/ },
+    unaffected: ['login.enumeration-parity', 'login.success'],
+  },
+  'GET verify without X-Auth headers': {
+    fault: faults.verifyWithoutHeaders,
+    only: ['verify'],
+    fails: { 'verify.signed-in': /GET verify lacks X-Auth-User-Id, X-Auth-Username, X-Auth-Roles/ },
+    unaffected: ['verify.unauthenticated', 'verify.missing-role'],
+  },
+};
+
+describe('deliberately broken backends: each fault is caught by the check meant for it', () => {
+  for (const [name, c] of Object.entries(cases)) {
+    it(name, async () => {
+      backend = await startMock({ transport: c.transport ?? 'cookie' }, c.fault);
+      const result = await runConformance({ ...backend.options, only: c.only, timing: false });
+      const report = formatReport(result);
+      expect(result.ok).toBe(false);
+      expect(failedIds(result).sort(), report).toEqual(Object.keys(c.fails).sort());
+      for (const [id, message] of Object.entries(c.fails)) {
+        const failed = check(result, id);
+        expect(failed.message, report).toMatch(message);
+        expect(failed.requires, id).toBeTruthy();
+      }
+      for (const id of c.unaffected) expect(check(result, id).status, `${id}\n${report}`).toBe('pass');
+    });
+  }
+});

@@ -1,0 +1,282 @@
+import type { FetchHandler } from './serveFetch.js';
+
+/**
+ * Deliberately broken backends: each wraps a correct Fetch-API handler and injects ONE fault,
+ * so the conformance suite can prove that the check meant for that fault fails.
+ */
+export type Fault = (inner: FetchHandler) => FetchHandler;
+
+const BASE = '/api/auth/';
+
+function endpoint(request: Request): string {
+  const path = new URL(request.url).pathname;
+  return path.startsWith(BASE) ? path.slice(BASE.length) : path;
+}
+
+async function jsonOf(source: Request | Response): Promise<Record<string, unknown> | null> {
+  try {
+    const value: unknown = await source.clone().json();
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function withBody(request: Request, body: unknown): Request {
+  const headers = new Headers(request.headers);
+  headers.delete('content-length');
+  return new Request(request.url, { method: request.method, headers, body: JSON.stringify(body) });
+}
+
+function withHeaders(response: Response, edit: (headers: Headers) => void, body?: string): Response {
+  const headers = new Headers();
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers.set(name, value);
+  });
+  for (const cookie of response.headers.getSetCookie()) headers.append('set-cookie', cookie);
+  edit(headers);
+  if (body !== undefined) headers.delete('content-length');
+  return new Response(body ?? response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+function json(status: number, body: unknown, extra: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...extra } });
+}
+
+const invalidCredentials = { error: { code: 'invalid_credentials', message: 'Wrong username or password.' } };
+
+/** Remembers which identifiers exist, by watching successful registrations and logins. */
+function knownIdentifiers(): { learn(request: Request, response: Response): Promise<void>; has(identifier: unknown): boolean } {
+  const known = new Set<string>();
+  const add = (value: unknown): void => {
+    if (typeof value === 'string') known.add(value.trim().toLowerCase());
+  };
+  return {
+    async learn(request, response) {
+      if (endpoint(request) === 'register' && response.status === 201) {
+        const body = await jsonOf(request);
+        add(body?.username);
+        add(body?.email);
+      }
+      if (endpoint(request) === 'login' && response.status === 200) {
+        const body = await jsonOf(response);
+        const user = (body?.session as { user?: { username?: unknown; email?: unknown } } | undefined)?.user;
+        add(user?.username);
+        add(user?.email);
+      }
+    },
+    has: (identifier) => typeof identifier === 'string' && known.has(identifier.trim().toLowerCase()),
+  };
+}
+
+/** Login tells unknown users apart from wrong passwords (a different message). */
+export const leaksUnknownUserOnLogin: Fault = (inner) => {
+  const known = knownIdentifiers();
+  return async (request) => {
+    const body = endpoint(request) === 'login' ? await jsonOf(request) : null;
+    const response = await inner(request);
+    await known.learn(request, response);
+    if (body && response.status === 401 && !known.has(body.identifier)) {
+      return json(401, { error: { code: 'invalid_credentials', message: 'No account with that username.' } });
+    }
+    return response;
+  };
+};
+
+/** Forgot password answers 404 for unknown identifiers. */
+export const leaksUnknownUserOnForgot: Fault = (inner) => {
+  const known = knownIdentifiers();
+  return async (request) => {
+    const body = endpoint(request) === 'password/forgot' ? await jsonOf(request) : null;
+    const response = await inner(request);
+    await known.learn(request, response);
+    if (body && response.status === 202 && !known.has(body.identifier)) return json(404, { error: { code: 'not_found', message: 'No such user.' } });
+    return response;
+  };
+};
+
+/** A body that is not JSON crashes the handler: 500. */
+export const serverErrorOnBadJson: Fault = (inner) => async (request) => {
+  if (request.method !== 'GET' && (request.headers.get('content-type') ?? '').includes('json')) {
+    const text = await request.clone().text();
+    try {
+      if (text !== '') JSON.parse(text);
+    } catch {
+      return json(500, { error: { code: 'internal', message: 'Internal server error.' } });
+    }
+  }
+  return inner(request);
+};
+
+/** Validation errors come back as a plain-text stack trace. */
+export const stackTraceOnErrors: Fault = (inner) => async (request) => {
+  const response = await inner(request);
+  if (response.status !== 400) return response;
+  return new Response(
+    'ZodError: Invalid input\n    at parseBody (/srv/app/node_modules/auth/dist/body.js:41:13)\n    at async handler (/srv/app/server.js:88:20)',
+    { status: 400, headers: { 'content-type': 'text/plain', 'cache-control': 'no-store' } },
+  );
+};
+
+/** No CSRF defence: the wrapper puts the right token in and drops Origin / Sec-Fetch-Site, so the inner check never fires. */
+export const noCsrfCheck: Fault = (inner) => {
+  const tokens = new Map<string, string>();
+  const pairs = (header: string | null): string[] => (header ?? '').split(';').map((p) => p.trim()).filter(Boolean);
+  return async (request) => {
+    let forwarded = request;
+    let extraCookies: string[] = [];
+    if (request.method !== 'GET') {
+      const headers = new Headers(request.headers);
+      headers.delete('origin');
+      headers.delete('sec-fetch-site');
+      let token = pairs(request.headers.get('cookie'))
+        .map((pair) => tokens.get(pair))
+        .find((t) => t !== undefined);
+      if (!token) {
+        // A browser without a token: fetch one for it, as if the backend needed none.
+        const session = await inner(new Request(new URL(`${BASE}session`, request.url), { headers: { cookie: request.headers.get('cookie') ?? '' } }));
+        const body = await jsonOf(session);
+        token = typeof body?.csrfToken === 'string' ? body.csrfToken : undefined;
+        extraCookies = session.headers.getSetCookie();
+        const jar = [...pairs(request.headers.get('cookie')), ...extraCookies.map((line) => (line.split(';')[0] ?? '').trim())];
+        headers.set('cookie', jar.join('; '));
+      }
+      if (token) headers.set('x-csrf-token', token);
+      const body = request.method === 'HEAD' ? undefined : await request.clone().text();
+      forwarded = new Request(request.url, { method: request.method, headers, ...(body ? { body } : {}) });
+    }
+    const inner_ = await inner(forwarded);
+    const response = extraCookies.length ? withHeaders(inner_, (h) => extraCookies.forEach((c) => h.append('set-cookie', c))) : inner_;
+    const body = await jsonOf(response);
+    if (typeof body?.csrfToken === 'string') {
+      const set = response.headers.getSetCookie().map((line) => (line.split(';')[0] ?? '').trim());
+      for (const pair of [...pairs(request.headers.get('cookie')), ...set]) tokens.set(pair, body.csrfToken);
+    }
+    return response;
+  };
+};
+
+/** A used reset token works again (the wrapper answers 204 where the backend refused it). */
+export const reusableResetToken: Fault = (inner) => {
+  const used = new Set<string>();
+  return async (request) => {
+    const body = endpoint(request) === 'password/reset' ? await jsonOf(request) : null;
+    const response = await inner(request);
+    if (body && typeof body.token === 'string') {
+      if (response.status === 204) used.add(body.token);
+      else if (used.has(body.token)) return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+    }
+    return response;
+  };
+};
+
+/** POST refresh hands back the refresh token it was given instead of a new one. */
+export const refreshNotRotated: Fault = (inner) => async (request) => {
+  const body = endpoint(request) === 'refresh' ? await jsonOf(request) : null;
+  const response = await inner(request);
+  if (!body || response.status !== 200) return response;
+  const out = await jsonOf(response);
+  const tokens = out?.tokens as Record<string, unknown> | undefined;
+  if (!out || !tokens) return response;
+  return withHeaders(response, () => {}, JSON.stringify({ ...out, tokens: { ...tokens, refreshToken: body.refreshToken } }));
+};
+
+function truncate72(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const bytes = new TextEncoder().encode(value);
+  if (bytes.length <= 72) return value;
+  return new TextDecoder().decode(bytes.slice(0, 72)).replace(/\uFFFD$/, '');
+}
+
+/** Passwords are cut at 72 bytes before they reach the backend (bcrypt-style). */
+export const truncatesPasswords: Fault = (inner) => async (request) => {
+  const target = ['login', 'register', 'password/change', 'password/reset'].includes(endpoint(request));
+  const body = target ? await jsonOf(request) : null;
+  if (!body) return inner(request);
+  const cut = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, /password/i.test(k) ? truncate72(v) : v]));
+  return inner(withBody(request, cut));
+};
+
+/** Every answer allows any origin, with credentials. */
+export const wildcardCorsWithCredentials: Fault = (inner) => async (request) => {
+  const response = await inner(request);
+  return withHeaders(response, (h) => {
+    h.set('access-control-allow-origin', '*');
+    h.set('access-control-allow-credentials', 'true');
+  });
+};
+
+/** GET session answers `expiresAt` as a Unix timestamp instead of an ISO date. */
+export const wrongSessionShape: Fault = (inner) => async (request) => {
+  const response = await inner(request);
+  if (endpoint(request) !== 'session' || response.status !== 200) return response;
+  const body = await jsonOf(response);
+  const session = body?.session as Record<string, unknown> | null | undefined;
+  if (!body || !session) return response;
+  return withHeaders(response, () => {}, JSON.stringify({ ...body, session: { ...session, expiresAt: Math.floor(Date.now() / 1000) + 3600 } }));
+};
+
+/** No Cache-Control header anywhere. */
+export const missingCacheControl: Fault = (inner) => async (request) => withHeaders(await inner(request), (h) => h.delete('cache-control'));
+
+/** Login is never throttled: the wrapper turns every 429 into a plain wrong-password answer. */
+export const noRateLimit: Fault = (inner) => async (request) => {
+  const response = await inner(request);
+  if (endpoint(request) === 'login' && response.status === 429) return json(401, invalidCredentials);
+  return response;
+};
+
+/** 429 without Retry-After. */
+export const missingRetryAfter: Fault = (inner) => async (request) => withHeaders(await inner(request), (h) => h.delete('retry-after'));
+
+/** Logout answers 204 but never ends the session on the server. */
+export const logoutDoesNotRevoke: Fault = (inner) => async (request) => {
+  if (endpoint(request) === 'logout' && request.method === 'POST') return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+  return inner(request);
+};
+
+/** PATCH user silently drops unknown fields (roles, id, password) instead of refusing them. */
+export const patchUserIgnoresExtraFields: Fault = (inner) => async (request) => {
+  if (endpoint(request) !== 'user' || request.method !== 'PATCH') return inner(request);
+  const body = await jsonOf(request);
+  if (!body) return inner(request);
+  const allowed = Object.fromEntries(Object.entries(body).filter(([k]) => ['name', 'email', 'currentPassword'].includes(k)));
+  return inner(withBody(request, allowed));
+};
+
+/** Oversized bodies are answered 400 instead of 413. */
+export const noBodyLimit: Fault = (inner) => async (request) => {
+  const text = request.method === 'GET' ? '' : await request.clone().text();
+  if (text.length > 64 * 1024) return json(400, { error: { code: 'invalid_request', message: 'Bad input.', fields: { password: 'Too long.' } } });
+  return inner(request);
+};
+
+/** A disabled account says so at login. */
+export const disabledAccountLeaks: Fault = (inner) => {
+  const disabled = new Set<string>();
+  return async (request) => {
+    const path = endpoint(request);
+    const body = path.startsWith('admin/users/') || path === 'login' ? await jsonOf(request) : null;
+    const response = await inner(request);
+    if (path.startsWith('admin/users/') && request.method === 'PATCH' && body?.disabled === true && response.status === 200) {
+      const out = await jsonOf(response);
+      const username = (out?.user as { username?: unknown } | undefined)?.username;
+      if (typeof username === 'string') disabled.add(username.toLowerCase());
+    }
+    if (path === 'login' && typeof body?.identifier === 'string' && disabled.has(body.identifier.toLowerCase()) && response.status === 401) {
+      return json(401, { error: { code: 'invalid_credentials', message: 'This account is disabled.' } });
+    }
+    return response;
+  };
+};
+
+/** GET verify answers 204 without the X-Auth-* headers. */
+export const verifyWithoutHeaders: Fault = (inner) => async (request) => {
+  const response = await inner(request);
+  if (endpoint(request) !== 'verify') return response;
+  return withHeaders(response, (h) => {
+    h.delete('x-auth-user-id');
+    h.delete('x-auth-username');
+    h.delete('x-auth-roles');
+  });
+};
