@@ -12,6 +12,9 @@ const entries = {
   index: here('./src/index.ts'),
   contract: here('./src/contract/index.ts'),
   mock: here('./src/mock/index.ts'),
+  server: here('./src/server/index.ts'),
+  conformance: here('./src/conformance/index.ts'),
+  cli: here('./src/cli/index.ts'),
 };
 
 /** Tests, stories and examples import the package by its public names, resolved to the sources. */

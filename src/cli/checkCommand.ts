@@ -14,7 +14,7 @@ export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'Check any backend against the latchkey auth contract (exit 1 on a failed check).',
   async run(argv, io) {
-    const { runCheckCommand } = await importOptional(() => import('../conformance/index.js'), 'latchkey check');
+    const { runCheckCommand } = await importOptional(() => import('../conformance/index.js'), 'check');
     return runCheckCommand(argv, io);
   },
 };

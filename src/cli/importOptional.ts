@@ -12,7 +12,6 @@ export const OPTIONAL_PACKAGES: Readonly<Record<string, string>> = {
   'better-sqlite3': 'the SQLite user database',
   '@node-rs/argon2': 'password hashing (argon2id)',
   nodemailer: 'sending mail over SMTP',
-  '@hono/node-server': 'the Node HTTP server',
 };
 
 /**
@@ -21,7 +20,7 @@ export const OPTIONAL_PACKAGES: Readonly<Record<string, string>> = {
  *
  * @example
  * ```ts
- * const server = await importOptional(() => import('../server/index.js'), 'latchkey serve');
+ * const server = await importOptional(() => import('../server/index.js'), 'serve');
  * ```
  */
 export async function importOptional<T>(load: () => Promise<T>, command: string): Promise<T> {
@@ -38,7 +37,7 @@ export async function importOptional<T>(load: () => Promise<T>, command: string)
  *
  * @example
  * ```ts
- * const friendly = missingPackageError(error, 'latchkey users');
+ * const friendly = missingPackageError(error, 'users list');
  * ```
  */
 export function missingPackageError(error: unknown, command: string): CliError | null {
@@ -50,14 +49,14 @@ export function missingPackageError(error: unknown, command: string): CliError |
     if (name.startsWith('.') || name.startsWith('/')) return null;
     const purpose = OPTIONAL_PACKAGES[name];
     return new CliError(
-      `${command} needs the package "${name}"${purpose ? ` (${purpose})` : ''}, which is not installed.\n` +
+      `"${command}" needs the package "${name}"${purpose ? ` (${purpose})` : ''}, which is not installed.\n` +
         `Install it next to latchkey:  npm install ${name}`,
       1,
     );
   }
   if (/Could not locate the bindings file|was compiled against a different Node\.js version/.test(message)) {
     return new CliError(
-      `${command} could not load the native module of "better-sqlite3" (${message.split('\n')[0]}).\n` +
+      `"${command}" could not load the native module of "better-sqlite3" (${message.split('\n')[0]}).\n` +
         'Rebuild it for this Node version:  npm rebuild better-sqlite3',
       1,
     );

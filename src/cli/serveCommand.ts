@@ -242,7 +242,7 @@ export const serveCommand: CliCommand = {
         )
       : null;
 
-    const server = await importOptional(() => import('../server/index.js'), 'latchkey serve');
+    const server = await importOptional(() => import('../server/index.js'), 'serve');
     const logFormat = (values.log as string | undefined) ?? 'json';
     const logger =
       logFormat === 'off'

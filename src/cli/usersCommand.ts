@@ -417,7 +417,7 @@ export const usersCommand: CliCommand = {
     }
     const [server, runtime] = await importOptional(
       () => Promise.all([import('../server/index.js'), import('../server/runtime.js')]),
-      `latchkey users ${sub.name}`,
+      `users ${sub.name}`,
     );
     let store: AuthStore;
     try {
