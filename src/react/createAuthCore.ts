@@ -252,10 +252,14 @@ export function createAuthCore(options: AuthCoreOptions): AuthCore {
       }
       return () => {
         listeners.delete(listener);
-        if (listeners.size === 0 && stopObserving !== null) {
-          stopObserving();
-          stopObserving = null;
-        }
+        // Let go a moment later: StrictMode (and a quick remount) resubscribes at once, and the
+        // session request in flight must not be aborted and sent again for that.
+        queueMicrotask(() => {
+          if (listeners.size === 0 && stopObserving !== null) {
+            stopObserving();
+            stopObserving = null;
+          }
+        });
       };
     },
   };

@@ -23,10 +23,10 @@ import {
   useUpdateProfile,
   useVerifyEmail,
 } from '../../src/react/index.js';
-import { ada, bob, count, requests, setup, useMswServer } from './support.js';
+import { ada, bob, count, requests, setup, startMswServer } from './support.js';
 import type { Harness } from './support.js';
 
-useMswServer();
+startMswServer();
 
 function hooks<T>(t: Harness, hook: () => T) {
   const wrapper = ({ children }: { children: ReactNode }) => (

@@ -3,9 +3,9 @@ import { delay } from 'msw';
 import { useEffect } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { RequireAuth, useAuth, useRequireAuth } from '../../src/react/index.js';
-import { BASE, bob, brokenSession, http, server, setup, useMswServer } from './support.js';
+import { BASE, bob, brokenSession, http, server, setup, startMswServer } from './support.js';
 
-useMswServer();
+startMswServer();
 
 function Protected({ onMount }: { onMount?: () => void }) {
   useEffect(() => onMount?.(), [onMount]);

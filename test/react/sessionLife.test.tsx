@@ -3,9 +3,9 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuthClient } from '../../src/client/index.js';
 import { AuthProvider, authQueryKeys, useAdminUsers, useAuth, useLogin, useLogout, useSessionExpiry } from '../../src/react/index.js';
-import { ada, BASE, count, http, HttpResponse, requests, server, setup, useMswServer } from './support.js';
+import { ada, BASE, count, http, HttpResponse, requests, server, setup, startMswServer } from './support.js';
 
-useMswServer();
+startMswServer();
 
 function Status() {
   const auth = useAuth();

@@ -29,7 +29,7 @@ server.events.on('request:start', ({ request }) => {
 });
 
 /** Starts msw for the file; handlers and the request log are reset after every test. */
-export function useMswServer(): void {
+export function startMswServer(): void {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
     server.resetHandlers();

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { useAuth, useLogin, useLogout, useSessionState } from '../../src/react/index.js';
-import { bob, setup, useMswServer } from './support.js';
+import { bob, setup, startMswServer } from './support.js';
 
-useMswServer();
+startMswServer();
 
 function Counter({ label = 'Clicks' }: { label?: string }) {
   const [clicks, setClicks] = useSessionState('demo.clicks', 0);
