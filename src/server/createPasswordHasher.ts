@@ -47,7 +47,14 @@ export interface PasswordHasher {
   needsRehash(phc: string): boolean;
 }
 
-/** OWASP floor for argon2id. */
+/**
+ * The default argon2id parameters: the OWASP floor (m = 19456 KiB, t = 2, p = 1), at most 4 hashes at once.
+ *
+ * @example
+ * ```ts
+ * createPasswordHasher({ ...DEFAULT_HASHING, memoryCost: 65536, timeCost: 3 });
+ * ```
+ */
 export const DEFAULT_HASHING = { memoryCost: 19456, timeCost: 2, parallelism: 1, maxConcurrent: 4 } as const;
 
 const ARGON2ID = 2 as Algorithm;

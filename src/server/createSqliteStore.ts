@@ -89,7 +89,15 @@ const MIGRATIONS: readonly string[] = [
   `,
 ];
 
-/** The schema version a database reaches after {@link createSqliteStore} opened it. */
+/**
+ * The schema version a database reaches after {@link createSqliteStore} opened it (the
+ * `schema_version` table holds it).
+ *
+ * @example
+ * ```ts
+ * db.prepare('SELECT version FROM schema_version').get(); // { version: SQLITE_SCHEMA_VERSION }
+ * ```
+ */
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
 
 interface UserRow {

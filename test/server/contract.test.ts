@@ -1,7 +1,8 @@
 import { ENDPOINTS } from 'latchkey/contract';
+import type { EndpointSpec } from 'latchkey/contract';
 import { describe, expect, it } from 'vitest';
 import type { StoreKind } from './helpers.js';
-import { expectError, expectSuccess, mailedToken, makeServer, OTHER_PASSWORD, PASSWORD, registerUser, seedUser } from './helpers.js';
+import { expectError, expectSuccess, mailedToken, makeServer, OTHER_PASSWORD, PASSWORD, seedUser } from './helpers.js';
 
 const MIN = 60_000;
 const COMBOS = (['cookie', 'bearer'] as const).flatMap((transport) => (['memory', 'sqlite'] as StoreKind[]).map((storeKind) => ({ transport, storeKind })));
@@ -101,7 +102,7 @@ describe.each(COMBOS)('contract cases 29–42 ($transport, $storeKind store)', (
     const server = await setup();
     const client = server.client();
     await client.login('ada', PASSWORD);
-    const captured = transport === 'cookie' ? { cookie: client.cookieHeader() } : { authorization: `Bearer ${client.accessToken}` };
+    const captured: Record<string, string> = transport === 'cookie' ? { cookie: client.cookieHeader() } : { authorization: `Bearer ${client.accessToken}` };
     const capturedRefresh = client.refreshToken;
     expectSuccess('verify', await client.get('verify'));
     expectSuccess('logout', await client.post('logout'));
@@ -289,7 +290,7 @@ describe('endpoint coverage', () => {
   it('every endpoint of the contract table is answered (not 404) when its feature is on', async () => {
     const server = makeServer({ features: { emailVerification: true } });
     const bearer = makeServer({ transport: 'bearer' });
-    for (const [name, spec] of Object.entries(ENDPOINTS)) {
+    for (const [name, spec] of Object.entries(ENDPOINTS) as Array<[string, EndpointSpec]>) {
       const target = spec.transport === 'bearer' ? bearer : server;
       const path = spec.path.replace(':id', 'x').replace(':code', 'y');
       const answer = await target.client().call(spec.method, path, spec.request ? {} : undefined);
