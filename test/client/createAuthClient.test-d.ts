@@ -1,0 +1,72 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import * as z from 'zod/mini';
+import { AuthError, createAuthClient, isAuthError } from '../../src/client/index.js';
+import type { AuthClient, AuthClientEvent, AuthErrorCode, TokenStorage } from '../../src/client/index.js';
+import { UserSchema } from '../../src/contract/index.js';
+import type { AdminUser, AuthConfig, Session, SessionResponse, Tokens, User } from '../../src/contract/index.js';
+import { memoryTokenStorage, persistentTokenStorage } from '../../src/session/index.js';
+
+const AppUserSchema = z.extend(UserSchema, { plan: z.enum(['free', 'pro']), seats: z.number() });
+type AppUser = z.infer<typeof AppUserSchema>;
+
+describe('createAuthClient types', () => {
+  it('defaults to the contract user', () => {
+    const client = createAuthClient({ baseUrl: '/api/auth' });
+    expectTypeOf(client).toEqualTypeOf<AuthClient<User>>();
+    expectTypeOf(client.getSession()).resolves.toEqualTypeOf<SessionResponse<User>>();
+    expectTypeOf(client.getConfig()).resolves.toEqualTypeOf<AuthConfig>();
+    expectTypeOf(client.transport).toEqualTypeOf<'cookie' | 'bearer'>();
+  });
+
+  it('an extended user schema gives typed users everywhere', () => {
+    const client = createAuthClient({ baseUrl: '/api/auth', userSchema: AppUserSchema });
+    expectTypeOf(client).toEqualTypeOf<AuthClient<AppUser>>();
+    expectTypeOf(client.login).returns.resolves.toHaveProperty('session').toEqualTypeOf<Session<AppUser>>();
+    expectTypeOf<Awaited<ReturnType<typeof client.login>>['session']['user']['plan']>().toEqualTypeOf<'free' | 'pro'>();
+    expectTypeOf<NonNullable<Awaited<ReturnType<typeof client.getSession>>['session']>['user']['seats']>().toEqualTypeOf<number>();
+    expectTypeOf(client.updateProfile).returns.resolves.toEqualTypeOf<{ user: AppUser }>();
+    expectTypeOf(client.extendSession).returns.resolves.toEqualTypeOf<Session<AppUser> | null>();
+    expectTypeOf(client.register).returns.resolves.toHaveProperty('session').toEqualTypeOf<Session<AppUser> | null>();
+    expectTypeOf(client.subscribe).parameter(0).parameter(0).toEqualTypeOf<AuthClientEvent<AppUser>>();
+    // Admin answers stay the contract's admin user.
+    expectTypeOf(client.admin.updateUser).returns.resolves.toEqualTypeOf<{ user: AdminUser }>();
+  });
+
+  it('refuses a user schema that is not a contract user', () => {
+    const NotAUser = z.object({ id: z.number() });
+    // @ts-expect-error: the schema must produce at least the contract's user fields
+    createAuthClient({ baseUrl: '/api/auth', userSchema: NotAUser });
+  });
+
+  it('takes only the known options and request bodies', () => {
+    // @ts-expect-error: transport is 'cookie' | 'bearer'
+    createAuthClient({ baseUrl: '/api/auth', transport: 'session' });
+    const client = createAuthClient({ baseUrl: '/api/auth' });
+    // @ts-expect-error: login needs a password
+    void client.login({ identifier: 'ada' });
+    // @ts-expect-error: PATCH user does not take roles
+    void client.updateProfile({ roles: ['admin'] });
+    expectTypeOf(client.login).parameter(1).toEqualTypeOf<AbortSignal | undefined>();
+  });
+
+  it('token storages fit the option', () => {
+    expectTypeOf(memoryTokenStorage()).toEqualTypeOf<TokenStorage>();
+    expectTypeOf(persistentTokenStorage('k')).toEqualTypeOf<TokenStorage>();
+    expectTypeOf<TokenStorage['get']>().returns.toEqualTypeOf<Tokens | null>();
+  });
+
+  it('AuthError is typed', () => {
+    const error: unknown = new Error('x');
+    if (isAuthError(error)) {
+      expectTypeOf(error).toEqualTypeOf<AuthError>();
+      expectTypeOf(error.code).toEqualTypeOf<AuthErrorCode>();
+      expectTypeOf(error.status).toEqualTypeOf<number | null>();
+      expectTypeOf(error.fields).toEqualTypeOf<Record<string, string>>();
+      expectTypeOf(error.retryAfter).toEqualTypeOf<number | null>();
+      expectTypeOf(error.endpoint).toEqualTypeOf<string>();
+      expectTypeOf(error.retryable).toEqualTypeOf<boolean>();
+    }
+    const code: AuthErrorCode = 'invalid_credentials';
+    expectTypeOf(code).toExtend<string>();
+  });
+});
