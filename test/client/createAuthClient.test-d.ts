@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import * as z from 'zod/mini';
 import { createAuthClient, isAuthError } from '../../src/client/index.js';
-import type { AuthClient, AuthClientEvent, AuthErrorCode, TokenStorage , AuthError} from '../../src/client/index.js';
+import type { AuthClient, AuthClientEvent, AuthError, AuthErrorCode, TokenStorage } from '../../src/client/index.js';
 import { UserSchema } from '../../src/contract/index.js';
 import type { AdminUser, AuthConfig, Session, SessionResponse, Tokens, User } from '../../src/contract/index.js';
 import { memoryTokenStorage, persistentTokenStorage } from '../../src/session/index.js';
