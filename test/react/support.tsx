@@ -53,10 +53,16 @@ export interface Harness {
 }
 
 /** A fresh mock backend, client and QueryClient for one test. */
-export function setup(options: { users?: (typeof ada)[]; backend?: MockBackendOptions } = {}): Harness {
-  const backend = createMockBackend({ baseUrl: BASE, users: options.users ?? [ada, bob], ...options.backend });
+export function setup(options: { users?: (typeof ada)[]; backend?: MockBackendOptions; transport?: 'cookie' | 'bearer' } = {}): Harness {
+  const transport = options.transport ?? 'cookie';
+  const backend = createMockBackend({
+    baseUrl: BASE,
+    users: options.users ?? [ada, bob],
+    ...options.backend,
+    config: { ...options.backend?.config, transport },
+  });
   server.use(...backend.handlers);
-  const client = createAuthClient({ baseUrl: BASE });
+  const client = createAuthClient({ baseUrl: BASE, transport });
   const queryClient = new QueryClient();
   const navigate = vi.fn<(to: string) => void>();
   const tree = (ui: ReactNode, props: Partial<AuthProviderProps>) => (
