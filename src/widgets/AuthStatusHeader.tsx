@@ -7,6 +7,7 @@ import { cx } from './cx.js';
 import { formatMessage } from './formatMessage.js';
 import type { Messages } from './messages.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
+import { VisuallyHidden } from './VisuallyHidden.js';
 
 /**
  * Class names of the parts of {@link AuthStatusHeader}.
@@ -53,18 +54,6 @@ export interface AuthStatusHeaderProps extends Omit<HTMLAttributes<HTMLDivElemen
   classNames?: AuthStatusHeaderClassNames;
 }
 
-const visuallyHidden = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  margin: '-1px',
-  padding: 0,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;
-
 /**
  * The login status bar for the top of an app. Loading: a fixed-size skeleton (no layout shift).
  * Signed out: a "Sign in" link or button. Signed in: the user's name and roles and an account
@@ -104,7 +93,7 @@ export const AuthStatusHeader = forwardRef<HTMLDivElement, AuthStatusHeaderProps
     return (
       <div ref={ref} className={rootClass} data-state="loading" aria-busy="true" {...rest}>
         <span className={cx('lk-skeleton', classNames?.skeleton)} aria-hidden="true" />
-        <span style={visuallyHidden}>{messages['header.loading']}</span>
+        <VisuallyHidden>{messages['header.loading']}</VisuallyHidden>
       </div>
     );
   }

@@ -181,6 +181,7 @@ export const defaultMessages = {
   'adminUsers.createSubmit': 'Add user',
   'adminUsers.password': 'Initial password',
   'adminUsers.passwordHint': 'Leave empty to get a one-time link the new user opens to choose a password.',
+  'adminUsers.selfConflict': 'You cannot disable, demote or delete your own account.',
   'adminUsers.created': 'User {username} was added.',
   'adminUsers.createdLink': 'User {username} was added. Hand over this one-time link so they can choose a password:',
   'adminUsers.editRoles': 'Edit roles of {username}',

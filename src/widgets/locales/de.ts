@@ -166,6 +166,7 @@ export const messagesDe: Messages = {
   'adminUsers.createSubmit': 'Benutzer hinzufügen',
   'adminUsers.password': 'Anfangspasswort',
   'adminUsers.passwordHint': 'Leer lassen, um einen einmaligen Link zu erhalten, mit dem der neue Benutzer ein Passwort wählt.',
+  'adminUsers.selfConflict': 'Sie können Ihr eigenes Konto nicht sperren, herabstufen oder löschen.',
   'adminUsers.created': 'Benutzer {username} wurde hinzugefügt.',
   'adminUsers.createdLink': 'Benutzer {username} wurde hinzugefügt. Geben Sie diesen einmaligen Link weiter, damit ein Passwort gewählt werden kann:',
   'adminUsers.editRoles': 'Rollen von {username} bearbeiten',

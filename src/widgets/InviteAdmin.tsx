@@ -1,0 +1,358 @@
+import { forwardRef, useId, useRef, useState } from 'react';
+import type { FormEvent, HTMLAttributes } from 'react';
+import type { CreateInviteRequest, Invite } from '../contract/index.js';
+import { useAdminCreateInvite, useAdminDeleteInvite, useAdminInvites } from '../react/index.js';
+import type { FormClassNames } from './classNames.js';
+import { Confirm } from './Confirm.js';
+import { cx } from './cx.js';
+import { describeError } from './describeError.js';
+import { Field } from './Field.js';
+import { FormError } from './FormError.js';
+import { FormStatus } from './FormStatus.js';
+import { formatMessage } from './formatMessage.js';
+import { Heading } from './Heading.js';
+import type { HeadingLevel } from './Heading.js';
+import { looksLikeEmail } from './looksLikeEmail.js';
+import type { Messages } from './messages.js';
+import { RateLimitCountdown } from './RateLimitCountdown.js';
+import { SubmitButton } from './SubmitButton.js';
+import { useAuthForm } from './useAuthForm.js';
+import { useMergeRefs } from './useMergeRefs.js';
+import { useWidgetMessages } from './useWidgetMessages.js';
+import { VisuallyHidden } from './VisuallyHidden.js';
+
+/**
+ * Class names of the parts of {@link InviteAdmin} (and of its form).
+ *
+ * @example
+ * ```tsx
+ * <InviteAdmin classNames={{ table: 'table', submit: 'btn' }} />
+ * ```
+ */
+export interface InviteAdminClassNames extends FormClassNames {
+  table?: string;
+  row?: string;
+  createForm?: string;
+  confirm?: string;
+}
+
+/**
+ * Props of {@link InviteAdmin}. Other attributes are passed to the root `<section>`.
+ *
+ * @example
+ * ```tsx
+ * const props: InviteAdminProps = { defaultExpiresInHours: 24 };
+ * ```
+ */
+export interface InviteAdminProps extends Omit<HTMLAttributes<HTMLElement>, 'children'> {
+  /** Pre-filled validity of a new invite in hours (default 72). */
+  defaultExpiresInHours?: number;
+  /** Heading level of the title (default `2`; the form's heading one level lower). */
+  headingLevel?: HeadingLevel;
+  /** Strings to override, on top of the provider's messages. */
+  messages?: Partial<Messages>;
+  /** Class names of the parts. */
+  classNames?: InviteAdminClassNames;
+}
+
+type InviteState = 'used' | 'expired' | 'open';
+
+function stateOf(invite: Invite, now: number): InviteState {
+  if (invite.usedAt !== null) return 'used';
+  return new Date(invite.expiresAt).getTime() <= now ? 'expired' : 'open';
+}
+
+/**
+ * Invite administration for invite-only registration (role `admin`): create an invite (optionally
+ * bound to one email address, with roles and a validity in hours), see every invite with its
+ * state (open, used, expired), revoke one with a confirmation. Composes `useAdminInvites`,
+ * `useAdminCreateInvite` and `useAdminDeleteInvite`.
+ *
+ * `data-state` on the root: `loading | idle | submitting | error`.
+ *
+ * @example
+ * ```tsx
+ * <RequireAuth roles="admin"><InviteAdmin defaultExpiresInHours={48} /></RequireAuth>
+ * ```
+ */
+export const InviteAdmin = forwardRef<HTMLElement, InviteAdminProps>(function InviteAdmin(
+  { defaultExpiresInHours = 72, headingLevel, messages: overrides, classNames, className, ...rest },
+  ref,
+) {
+  const messages = useWidgetMessages(overrides);
+  const list = useAdminInvites();
+  const remove = useAdminDeleteInvite();
+  const titleId = useId();
+  const [now] = useState(() => Date.now());
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
+
+  const revoke = (code: string) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(true);
+    setNote(null);
+    remove
+      .mutateAsync(code)
+      .then(() => {
+        setNote({ text: formatMessage(messages['adminInvites.deleted'], { code }), error: false });
+        setConfirming(null);
+      })
+      .catch((error: unknown) => setNote({ text: describeError(error, messages), error: true }))
+      .finally(() => {
+        busyRef.current = false;
+        setBusy(false);
+      });
+  };
+
+  const invites = list.data?.invites ?? [];
+  const state = busy ? 'submitting' : list.isPending ? 'loading' : list.isError ? 'error' : 'idle';
+  const button = cx('lk-button', classNames?.button);
+
+  return (
+    <section
+      ref={ref}
+      aria-labelledby={titleId}
+      data-state={state}
+      className={cx('lk-root', 'lk-admin', 'lk-invite-admin', classNames?.root, className)}
+      {...rest}
+    >
+      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+        {messages['adminInvites.title']}
+      </Heading>
+      <FormError className={classNames?.alert}>{note?.error ? note.text : list.isError ? describeError(list.error, messages) : null}</FormError>
+      <FormStatus className={classNames?.status}>{note && !note.error ? note.text : null}</FormStatus>
+
+      <CreateInviteForm
+        messages={messages}
+        classNames={classNames}
+        headingLevel={Math.min((headingLevel ?? 2) + 1, 6) as HeadingLevel}
+        defaultExpiresInHours={defaultExpiresInHours}
+      />
+
+      {list.isPending ? (
+        <p aria-busy="true">{messages['adminInvites.loading']}</p>
+      ) : list.isError ? null : invites.length === 0 ? (
+        <p>{messages['adminInvites.empty']}</p>
+      ) : (
+        <div className="lk-table-wrap">
+          <table className={cx('lk-table', classNames?.table)} aria-labelledby={titleId}>
+            <thead>
+              <tr>
+                <th scope="col">{messages['adminInvites.code']}</th>
+                <th scope="col">{messages['adminInvites.for']}</th>
+                <th scope="col">{messages['adminInvites.roles']}</th>
+                <th scope="col">{messages['adminInvites.expires']}</th>
+                <th scope="col">{messages['adminInvites.state']}</th>
+                <th scope="col">
+                  <VisuallyHidden>{messages['adminUsers.actions']}</VisuallyHidden>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {invites.map((invite) => {
+                const inviteState = stateOf(invite, now);
+                return (
+                  <InviteRows
+                    key={invite.code}
+                    invite={invite}
+                    inviteState={inviteState}
+                    messages={messages}
+                    classNames={classNames}
+                    buttonClass={button}
+                    busy={busy}
+                    confirming={confirming === invite.code}
+                    onRevoke={() => setConfirming(invite.code)}
+                    onCancel={() => setConfirming(null)}
+                    onConfirm={() => revoke(invite.code)}
+                  />
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+});
+
+function InviteRows({
+  invite,
+  inviteState,
+  messages,
+  classNames,
+  buttonClass,
+  busy,
+  confirming,
+  onRevoke,
+  onCancel,
+  onConfirm,
+}: {
+  invite: Invite;
+  inviteState: InviteState;
+  messages: Messages;
+  classNames: InviteAdminClassNames | undefined;
+  buttonClass: string;
+  busy: boolean;
+  confirming: boolean;
+  onRevoke: () => void;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const stateText = inviteState === 'used' ? messages['adminInvites.used'] : inviteState === 'expired' ? messages['adminInvites.expired'] : messages['adminInvites.open'];
+  return (
+    <>
+      <tr data-state={inviteState} className={classNames?.row}>
+        <th scope="row">
+          <code className="lk-secret">{invite.code}</code>
+        </th>
+        <td>{invite.email ?? messages['adminInvites.anyone']}</td>
+        <td>{invite.roles.length > 0 ? invite.roles.join(', ') : messages['adminUsers.noRoles']}</td>
+        <td>
+          <time dateTime={invite.expiresAt}>{new Date(invite.expiresAt).toLocaleString()}</time>
+        </td>
+        <td>{stateText}</td>
+        <td>
+          {inviteState === 'used' ? null : (
+            <button
+              type="button"
+              className={buttonClass}
+              data-variant="danger"
+              disabled={busy}
+              aria-label={formatMessage(messages['adminInvites.deleteLabel'], { code: invite.code })}
+              onClick={onRevoke}
+            >
+              {messages['adminInvites.delete']}
+            </button>
+          )}
+        </td>
+      </tr>
+      {confirming ? (
+        <tr>
+          <td colSpan={6}>
+            <Confirm
+              text={formatMessage(messages['adminInvites.confirmDelete'], { code: invite.code })}
+              confirm={messages['adminInvites.confirmDeleteSubmit']}
+              cancel={messages['adminInvites.cancel']}
+              pending={busy}
+              className={classNames?.confirm}
+              buttonClass={buttonClass}
+              onConfirm={onConfirm}
+              onCancel={onCancel}
+            />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+function CreateInviteForm({
+  messages,
+  classNames,
+  headingLevel,
+  defaultExpiresInHours,
+}: {
+  messages: Messages;
+  classNames: InviteAdminClassNames | undefined;
+  headingLevel: HeadingLevel;
+  defaultExpiresInHours: number;
+}) {
+  const create = useAdminCreateInvite();
+  const form = useAuthForm(messages, ['email', 'roles', 'expiresInHours']);
+  const formRef = useMergeRefs(undefined, form.formRef);
+  const titleId = useId();
+  const [email, setEmail] = useState('');
+  const [roles, setRoles] = useState('');
+  const [hours, setHours] = useState(String(defaultExpiresInHours));
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (form.locked) return;
+    const errors: Record<string, string> = {};
+    if (email.trim() !== '' && !looksLikeEmail(email.trim())) errors.email = messages['field.invalidEmail'];
+    const expiresInHours = Number(hours);
+    if (!Number.isInteger(expiresInHours) || expiresInHours < 1 || expiresInHours > 24 * 90) errors.expiresInHours = messages['adminInvites.expiresInvalid'];
+    if (Object.keys(errors).length > 0) return form.reject(errors);
+    const roleList = [...new Set(roles.split(',').map((role) => role.trim()).filter((role) => role !== ''))];
+    const body: CreateInviteRequest = {
+      ...(email.trim() === '' ? {} : { email: email.trim() }),
+      ...(roleList.length > 0 ? { roles: roleList } : {}),
+      expiresInHours,
+    };
+    form.send(create, body, (result) => formatMessage(messages['adminInvites.created'], { code: result.invite.code }), () => {
+      setEmail('');
+      setRoles('');
+    });
+  };
+
+  return (
+    <form
+      ref={formRef}
+      method="post"
+      noValidate
+      aria-labelledby={titleId}
+      aria-busy={form.pending ? true : undefined}
+      data-state={form.state}
+      className={cx('lk-form', classNames?.createForm)}
+      onSubmit={onSubmit}
+    >
+      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+        {messages['adminInvites.create']}
+      </Heading>
+      <FormError className={classNames?.alert} details={form.details}>
+        {form.summary}
+      </FormError>
+      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
+      <Field
+        label={messages['adminInvites.email']}
+        hint={messages['adminInvites.emailHint']}
+        name="email"
+        type="email"
+        autoComplete="off"
+        value={email}
+        error={form.fieldErrors.email}
+        classNames={classNames}
+        onChange={(event) => {
+          setEmail(event.target.value);
+          form.clearFieldError('email');
+        }}
+      />
+      <Field
+        label={messages['adminInvites.roles']}
+        hint={messages['adminInvites.rolesHint']}
+        name="roles"
+        autoComplete="off"
+        value={roles}
+        error={form.fieldErrors.roles}
+        classNames={classNames}
+        onChange={(event) => {
+          setRoles(event.target.value);
+          form.clearFieldError('roles');
+        }}
+      />
+      <Field
+        label={messages['adminInvites.expiresInHours']}
+        name="expiresInHours"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={24 * 90}
+        step={1}
+        value={hours}
+        error={form.fieldErrors.expiresInHours}
+        classNames={classNames}
+        onChange={(event) => {
+          setHours(event.target.value);
+          form.clearFieldError('expiresInHours');
+        }}
+      />
+      <SubmitButton pending={form.pending} pendingLabel={messages['adminInvites.pending']} disabled={form.locked} className={classNames?.submit}>
+        {messages['adminInvites.create']}
+      </SubmitButton>
+      <FormStatus className={classNames?.status}>{form.success}</FormStatus>
+    </form>
+  );
+}

@@ -1,0 +1,572 @@
+import { forwardRef, useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent, HTMLAttributes } from 'react';
+import type { AdminCreateUserRequest, AdminUser } from '../contract/index.js';
+import {
+  useAdminCreateUser,
+  useAdminDeleteUser,
+  useAdminResetLink,
+  useAdminUpdateUser,
+  useAdminUsers,
+  useAuth,
+} from '../react/index.js';
+import { isAuthError } from '../client/AuthError.js';
+import type { FormClassNames } from './classNames.js';
+import { Confirm } from './Confirm.js';
+import { cx } from './cx.js';
+import { describeError } from './describeError.js';
+import { Field } from './Field.js';
+import { FormError } from './FormError.js';
+import { FormStatus } from './FormStatus.js';
+import { formatMessage } from './formatMessage.js';
+import { Heading } from './Heading.js';
+import type { HeadingLevel } from './Heading.js';
+import { looksLikeEmail } from './looksLikeEmail.js';
+import type { Messages } from './messages.js';
+import { PasswordField } from './PasswordField.js';
+import { RateLimitCountdown } from './RateLimitCountdown.js';
+import { SubmitButton } from './SubmitButton.js';
+import { useAuthForm } from './useAuthForm.js';
+import { useMergeRefs } from './useMergeRefs.js';
+import { useWidgetMessages } from './useWidgetMessages.js';
+
+/**
+ * Class names of the parts of {@link UserAdmin} (and of its forms).
+ *
+ * @example
+ * ```tsx
+ * <UserAdmin classNames={{ table: 'table table-striped', submit: 'btn' }} />
+ * ```
+ */
+export interface UserAdminClassNames extends FormClassNames {
+  table?: string;
+  row?: string;
+  search?: string;
+  pagination?: string;
+  createForm?: string;
+  confirm?: string;
+}
+
+/**
+ * Props of {@link UserAdmin}. Other attributes are passed to the root `<section>`.
+ *
+ * @example
+ * ```tsx
+ * const props: UserAdminProps = { pageSize: 50, showCreate: false };
+ * ```
+ */
+export interface UserAdminProps extends Omit<HTMLAttributes<HTMLElement>, 'children'> {
+  /** Users per page (default 20). */
+  pageSize?: number;
+  /** Show the "Add a user" form (default `true`). */
+  showCreate?: boolean;
+  /** Heading level of the title (default `2`; sub-headings one level lower). */
+  headingLevel?: HeadingLevel;
+  /** Strings to override, on top of the provider's messages. */
+  messages?: Partial<Messages>;
+  /** Class names of the parts. */
+  classNames?: UserAdminClassNames;
+}
+
+/** What the last row action said: a message, maybe a link to hand over, or an error. */
+interface ActionNote {
+  text: string;
+  link?: string;
+  error?: boolean;
+}
+
+function parseRoles(text: string): string[] {
+  return [...new Set(text.split(',').map((role) => role.trim()).filter((role) => role !== ''))];
+}
+
+function lower(level: HeadingLevel | undefined): HeadingLevel {
+  return Math.min((level ?? 2) + 1, 6) as HeadingLevel;
+}
+
+/**
+ * User administration for the `admin` role: search and page through users, add a user (with a
+ * password, or without one to get a one-time link to hand over), edit roles, disable and enable,
+ * create a password reset link, delete with a confirmation. Composes the `useAdmin*` hooks;
+ * the backend refuses admins acting on themselves (shown as a clear message) and non-admins
+ * (`forbidden`).
+ *
+ * `data-state` on the root: `loading | idle | submitting | error`.
+ *
+ * @example
+ * ```tsx
+ * <RequireAuth roles="admin"><UserAdmin pageSize={25} /></RequireAuth>
+ * ```
+ */
+export const UserAdmin = forwardRef<HTMLElement, UserAdminProps>(function UserAdmin(
+  { pageSize = 20, showCreate = true, headingLevel, messages: overrides, classNames, className, ...rest },
+  ref,
+) {
+  const messages = useWidgetMessages(overrides);
+  const selfId = useAuth((auth) => (auth.status === 'authenticated' ? auth.user.id : null));
+  const titleId = useId();
+  const titleRef = useRef<HTMLDivElement>(null);
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const [offset, setOffset] = useState(0);
+  const list = useAdminUsers({ ...(query === '' ? {} : { query }), offset, limit: pageSize });
+  const update = useAdminUpdateUser();
+  const remove = useAdminDeleteUser();
+  const resetLink = useAdminResetLink();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [note, setNote] = useState<ActionNote | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const busyRef = useRef(false);
+  const [focusTitle, setFocusTitle] = useState(0);
+
+  useEffect(() => {
+    if (focusTitle > 0) titleRef.current?.focus();
+  }, [focusTitle]);
+
+  const explain = (error: unknown, user: AdminUser): string =>
+    isAuthError(error) && error.code === 'conflict' && user.id === selfId ? messages['adminUsers.selfConflict'] : describeError(error, messages);
+
+  /** Runs one row action at a time and turns its outcome into the note. */
+  function act<T>(key: string, user: AdminUser, run: () => Promise<T>, done: (result: T) => ActionNote, after?: () => void) {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(key);
+    setNote(null);
+    run()
+      .then((result) => {
+        setNote(done(result));
+        after?.();
+      })
+      .catch((error: unknown) => setNote({ text: explain(error, user), error: true }))
+      .finally(() => {
+        busyRef.current = false;
+        setBusy(null);
+      });
+  }
+
+  const users = list.data?.users ?? [];
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.floor(offset / pageSize) + 1;
+  const listError = list.isError ? describeError(list.error, messages) : null;
+  const state = busy !== null ? 'submitting' : list.isPending ? 'loading' : list.isError ? 'error' : 'idle';
+
+  return (
+    <section
+      ref={ref}
+      aria-labelledby={titleId}
+      data-state={state}
+      className={cx('lk-root', 'lk-admin', 'lk-user-admin', classNames?.root, className)}
+      {...rest}
+    >
+      <div ref={titleRef} tabIndex={-1}>
+        <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+          {messages['adminUsers.title']}
+        </Heading>
+      </div>
+      <FormError className={classNames?.alert}>{note?.error ? note.text : listError}</FormError>
+      <FormStatus className={classNames?.status}>
+        {note && !note.error ? (
+          <>
+            {note.text}
+            {note.link ? <code className="lk-secret">{note.link}</code> : null}
+          </>
+        ) : null}
+      </FormStatus>
+
+      <form
+        role="search"
+        aria-label={messages['adminUsers.search']}
+        className={cx('lk-inline-form', classNames?.search)}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQuery(search.trim());
+          setOffset(0);
+        }}
+      >
+        <Field label={messages['adminUsers.search']} type="search" name="query" value={search} classNames={classNames} onChange={(event) => setSearch(event.target.value)} />
+        <button type="submit" className={cx('lk-button', classNames?.button)}>
+          {messages['adminUsers.searchSubmit']}
+        </button>
+      </form>
+
+      {list.isPending ? (
+        <p aria-busy="true">{messages['adminUsers.loading']}</p>
+      ) : list.isError ? null : users.length === 0 ? (
+        <p>{messages['adminUsers.empty']}</p>
+      ) : (
+        <>
+          <p>{formatMessage(messages['adminUsers.total'], { count: total })}</p>
+          <div className="lk-table-wrap">
+            <table className={cx('lk-table', classNames?.table)} aria-labelledby={titleId} aria-busy={list.isFetching ? true : undefined}>
+              <thead>
+                <tr>
+                  <th scope="col">{messages['adminUsers.username']}</th>
+                  <th scope="col">{messages['adminUsers.name']}</th>
+                  <th scope="col">{messages['adminUsers.email']}</th>
+                  <th scope="col">{messages['adminUsers.roles']}</th>
+                  <th scope="col">{messages['adminUsers.status']}</th>
+                  <th scope="col">{messages['adminUsers.actions']}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.map((user) => (
+                  <UserRows
+                    key={user.id}
+                    user={user}
+                    messages={messages}
+                    classNames={classNames}
+                    busy={busy}
+                    editing={editing === user.id}
+                    confirming={confirming === user.id}
+                    onEdit={() => {
+                      setConfirming(null);
+                      setEditing(editing === user.id ? null : user.id);
+                    }}
+                    onSaveRoles={(roles) =>
+                      act(
+                        `roles:${user.id}`,
+                        user,
+                        () => update.mutateAsync({ id: user.id, body: { roles } }),
+                        () => ({ text: formatMessage(messages['adminUsers.rolesSaved'], { username: user.username }) }),
+                        () => setEditing(null),
+                      )
+                    }
+                    onToggleDisabled={() =>
+                      act(
+                        `disable:${user.id}`,
+                        user,
+                        () => update.mutateAsync({ id: user.id, body: { disabled: !user.disabled } }),
+                        () => ({
+                          text: formatMessage(messages[user.disabled ? 'adminUsers.enabledDone' : 'adminUsers.disabledDone'], { username: user.username }),
+                        }),
+                      )
+                    }
+                    onResetLink={() =>
+                      act(
+                        `reset:${user.id}`,
+                        user,
+                        () => resetLink.mutateAsync(user.id),
+                        (link) => ({
+                          text: formatMessage(messages['adminUsers.resetLinkDone'], {
+                            username: user.username,
+                            expiresAt: new Date(link.expiresAt).toLocaleString(),
+                          }),
+                          link: link.url,
+                        }),
+                      )
+                    }
+                    onDelete={() => {
+                      setEditing(null);
+                      setConfirming(user.id);
+                    }}
+                    onCancelDelete={() => setConfirming(null)}
+                    onConfirmDelete={() =>
+                      act(
+                        `delete:${user.id}`,
+                        user,
+                        () => remove.mutateAsync(user.id),
+                        () => ({ text: formatMessage(messages['adminUsers.deleted'], { username: user.username }) }),
+                        () => {
+                          setConfirming(null);
+                          setFocusTitle((n) => n + 1);
+                        },
+                      )
+                    }
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {pages > 1 ? (
+            <nav aria-label={formatMessage(messages['adminUsers.page'], { page, pages })} className={cx('lk-actions', classNames?.pagination)}>
+              <button type="button" className={cx('lk-button', classNames?.button)} disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
+                {messages['adminUsers.previous']}
+              </button>
+              <span>{formatMessage(messages['adminUsers.page'], { page, pages })}</span>
+              <button type="button" className={cx('lk-button', classNames?.button)} disabled={page >= pages} onClick={() => setOffset(offset + pageSize)}>
+                {messages['adminUsers.next']}
+              </button>
+            </nav>
+          ) : null}
+        </>
+      )}
+
+      {showCreate ? <CreateUserForm messages={messages} classNames={classNames} headingLevel={lower(headingLevel)} /> : null}
+    </section>
+  );
+});
+
+// ───────────────────────────── one user: its row, and its editor or confirmation ─────────────────────────────
+
+function UserRows({
+  user,
+  messages,
+  classNames,
+  busy,
+  editing,
+  confirming,
+  onEdit,
+  onSaveRoles,
+  onToggleDisabled,
+  onResetLink,
+  onDelete,
+  onCancelDelete,
+  onConfirmDelete,
+}: {
+  user: AdminUser;
+  messages: Messages;
+  classNames: UserAdminClassNames | undefined;
+  busy: string | null;
+  editing: boolean;
+  confirming: boolean;
+  onEdit: () => void;
+  onSaveRoles: (roles: string[]) => void;
+  onToggleDisabled: () => void;
+  onResetLink: () => void;
+  onDelete: () => void;
+  onCancelDelete: () => void;
+  onConfirmDelete: () => void;
+}) {
+  const button = cx('lk-button', classNames?.button);
+  const pending = (key: string) => busy === `${key}:${user.id}`;
+  return (
+    <>
+      <tr data-state={user.disabled ? 'disabled' : 'active'} className={classNames?.row}>
+        <th scope="row">{user.username}</th>
+        <td>{user.name ?? ''}</td>
+        <td>{user.email ?? ''}</td>
+        <td>{user.roles.length > 0 ? user.roles.join(', ') : messages['adminUsers.noRoles']}</td>
+        <td>{user.disabled ? messages['adminUsers.disabled'] : messages['adminUsers.active']}</td>
+        <td>
+          <div role="group" aria-label={formatMessage(messages['adminUsers.actionsFor'], { username: user.username })} className="lk-actions">
+            <button type="button" className={button} aria-expanded={editing} onClick={onEdit}>
+              {messages['adminUsers.editRolesShort']}
+            </button>
+            <button type="button" className={button} disabled={busy !== null} aria-busy={pending('disable') ? true : undefined} onClick={onToggleDisabled}>
+              {user.disabled ? messages['adminUsers.enable'] : messages['adminUsers.disable']}
+            </button>
+            <button type="button" className={button} disabled={busy !== null} aria-busy={pending('reset') ? true : undefined} onClick={onResetLink}>
+              {messages['adminUsers.resetLink']}
+            </button>
+            <button type="button" className={button} data-variant="danger" disabled={busy !== null} onClick={onDelete}>
+              {messages['adminUsers.delete']}
+            </button>
+          </div>
+        </td>
+      </tr>
+      {editing ? (
+        <tr>
+          <td colSpan={6}>
+            <RoleEditor user={user} messages={messages} classNames={classNames} pending={pending('roles')} onSave={onSaveRoles} onCancel={onEdit} />
+          </td>
+        </tr>
+      ) : null}
+      {confirming ? (
+        <tr>
+          <td colSpan={6}>
+            <Confirm
+              text={formatMessage(messages['adminUsers.confirmDelete'], { username: user.username })}
+              confirm={messages['adminUsers.confirmDeleteSubmit']}
+              cancel={messages['adminUsers.cancel']}
+              pending={pending('delete')}
+              className={classNames?.confirm}
+              buttonClass={button}
+              onConfirm={onConfirmDelete}
+              onCancel={onCancelDelete}
+            />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+function RoleEditor({
+  user,
+  messages,
+  classNames,
+  pending,
+  onSave,
+  onCancel,
+}: {
+  user: AdminUser;
+  messages: Messages;
+  classNames: UserAdminClassNames | undefined;
+  pending: boolean;
+  onSave: (roles: string[]) => void;
+  onCancel: () => void;
+}) {
+  const [roles, setRoles] = useState(user.roles.join(', '));
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    inputRef.current?.focus();
+  }, []);
+  return (
+    <form
+      aria-label={formatMessage(messages['adminUsers.editRoles'], { username: user.username })}
+      className="lk-inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave(parseRoles(roles));
+      }}
+    >
+      <Field
+        ref={inputRef}
+        label={formatMessage(messages['adminUsers.editRoles'], { username: user.username })}
+        hint={messages['adminUsers.rolesHint']}
+        name="roles"
+        autoComplete="off"
+        value={roles}
+        classNames={classNames}
+        onChange={(event) => setRoles(event.target.value)}
+      />
+      <SubmitButton pending={pending} className={classNames?.submit}>
+        {messages['adminUsers.saveRoles']}
+      </SubmitButton>
+      <button type="button" className={cx('lk-button', classNames?.button)} onClick={onCancel}>
+        {messages['adminUsers.cancel']}
+      </button>
+    </form>
+  );
+}
+
+// ───────────────────────────── add a user ─────────────────────────────
+
+function CreateUserForm({ messages, classNames, headingLevel }: { messages: Messages; classNames: UserAdminClassNames | undefined; headingLevel: HeadingLevel }) {
+  const create = useAdminCreateUser();
+  const form = useAuthForm(messages, ['username', 'email', 'name', 'roles', 'password']);
+  const formRef = useMergeRefs(undefined, form.formRef);
+  const titleId = useId();
+  const [username, setUsername] = useState('');
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [roles, setRoles] = useState('');
+  const [password, setPassword] = useState('');
+  const [link, setLink] = useState<string | null>(null);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (form.locked) return;
+    const sent = password;
+    setPassword('');
+    setLink(null);
+    const errors: Record<string, string> = {};
+    if (username.trim() === '') errors.username = messages['field.required'];
+    if (email.trim() !== '' && !looksLikeEmail(email.trim())) errors.email = messages['field.invalidEmail'];
+    if (Object.keys(errors).length > 0) return form.reject(errors);
+    const body: AdminCreateUserRequest = {
+      username: username.trim(),
+      ...(email.trim() === '' ? {} : { email: email.trim() }),
+      ...(name.trim() === '' ? {} : { name: name.trim() }),
+      roles: parseRoles(roles),
+      ...(sent === '' ? {} : { password: sent }),
+    };
+    form.send(
+      create,
+      body,
+      (result) => formatMessage(messages[result.resetUrl ? 'adminUsers.createdLink' : 'adminUsers.created'], { username: result.user.username }),
+      (result) => {
+        setLink(result.resetUrl ?? null);
+        setUsername('');
+        setEmail('');
+        setName('');
+        setRoles('');
+      },
+    );
+  };
+
+  return (
+    <form
+      ref={formRef}
+      method="post"
+      noValidate
+      aria-labelledby={titleId}
+      aria-busy={form.pending ? true : undefined}
+      data-state={form.state}
+      className={cx('lk-form', classNames?.createForm)}
+      onSubmit={onSubmit}
+    >
+      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+        {messages['adminUsers.create']}
+      </Heading>
+      <FormError className={classNames?.alert} details={form.details}>
+        {form.summary}
+      </FormError>
+      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
+      <Field
+        label={messages['adminUsers.username']}
+        name="username"
+        autoComplete="off"
+        spellCheck={false}
+        required
+        value={username}
+        error={form.fieldErrors.username}
+        classNames={classNames}
+        onChange={(event) => {
+          setUsername(event.target.value);
+          form.clearFieldError('username');
+        }}
+      />
+      <Field
+        label={messages['adminUsers.email']}
+        name="email"
+        type="email"
+        autoComplete="off"
+        value={email}
+        error={form.fieldErrors.email}
+        classNames={classNames}
+        onChange={(event) => {
+          setEmail(event.target.value);
+          form.clearFieldError('email');
+        }}
+      />
+      <Field
+        label={messages['adminUsers.name']}
+        name="name"
+        autoComplete="off"
+        value={name}
+        error={form.fieldErrors.name}
+        classNames={classNames}
+        onChange={(event) => {
+          setName(event.target.value);
+          form.clearFieldError('name');
+        }}
+      />
+      <Field
+        label={messages['adminUsers.roles']}
+        hint={messages['adminUsers.rolesHint']}
+        name="roles"
+        autoComplete="off"
+        value={roles}
+        error={form.fieldErrors.roles}
+        classNames={classNames}
+        onChange={(event) => {
+          setRoles(event.target.value);
+          form.clearFieldError('roles');
+        }}
+      />
+      <PasswordField
+        label={messages['adminUsers.password']}
+        hint={messages['adminUsers.passwordHint']}
+        name="password"
+        autoComplete="new-password"
+        value={password}
+        error={form.fieldErrors.password}
+        showLabel={messages['password.show']}
+        hideLabel={messages['password.hide']}
+        classNames={classNames}
+        onChange={(event) => {
+          setPassword(event.target.value);
+          form.clearFieldError('password');
+        }}
+      />
+      <SubmitButton pending={form.pending} pendingLabel={messages['form.pending']} disabled={form.locked} className={classNames?.submit}>
+        {messages['adminUsers.createSubmit']}
+      </SubmitButton>
+      <FormStatus className={classNames?.status}>
+        {form.success}
+        {form.success && link ? <code className="lk-secret">{link}</code> : null}
+      </FormStatus>
+    </form>
+  );
+}
