@@ -120,7 +120,10 @@ export function createMockHandler(state: MockState, options: { baseUrl: string; 
         throw new MockHttpError('forbidden', { message: 'This needs the admin role.' });
       }
       const response = MOCK_ROUTES[name](ctx, state);
-      if (method === 'HEAD') return respond(response.status, undefined, { headers: Object.fromEntries(response.headers), cookies: ctx.cookiesOut });
+      if (method === 'HEAD') {
+        const headers = Object.fromEntries([...response.headers].filter(([header]) => header !== 'set-cookie'));
+        return respond(response.status, undefined, { headers, cookies: ctx.cookiesOut });
+      }
       return response;
     } catch (error) {
       if (error instanceof MockHttpError) return error.toResponse(ctx.cookiesOut);
