@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -27,8 +29,19 @@ const alias = [
   { find: /^latchkey\/styles\.css$/, replacement: here('./src/styles/latchkey.css') },
 ];
 
+/** Emits the default theme as `dist/styles.css` (the `latchkey/styles.css` export); no JS imports it. */
+function emitStyles(): Plugin {
+  return {
+    name: 'latchkey:styles',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync(here('./src/styles/latchkey.css'), 'utf8') });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), emitStyles()],
   resolve: { alias },
   publicDir: false,
   build: {
@@ -42,7 +55,9 @@ export default defineConfig({
     rolldownOptions: {
       // Ship only our own code: every bare import (react, zod, msw, node:*, ...) stays an import.
       external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:[\\/]/.test(id),
-      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', preserveModules: false },
+      // One file per source module: with `sideEffects` limited to CSS, an app's bundler drops every
+      // module it does not import (top-level zod schemas and components are never pulled in by accident).
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },
   test: {

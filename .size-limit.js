@@ -1,0 +1,38 @@
+/**
+ * Size budgets (gzip, react and react-dom always external), held in CI by `npm test` and printed
+ * by `npm run bench`. Peer dependencies are external unless a check bundles them on purpose.
+ */
+const bundleReactQuery = (config) => ({
+  ...config,
+  external: (config.external ?? []).filter((name) => name !== '@tanstack/react-query'),
+});
+const zodExternal = (config) => ({ ...config, external: [...(config.external ?? []), 'zod', 'zod/mini'] });
+
+export default [
+  {
+    name: 'AuthProvider + useAuth + RequireAuth (react-query and zod external)',
+    path: 'bench/size/session.js',
+    gzip: true,
+    limit: '5 kB',
+    modifyEsbuildConfig: zodExternal,
+  },
+  {
+    name: 'AuthProvider + useAuth + RequireAuth (react-query and zod bundled)',
+    path: 'bench/size/session.js',
+    gzip: true,
+    limit: '20 kB',
+    modifyEsbuildConfig: bundleReactQuery,
+  },
+  {
+    name: 'LoginForm + AuthStatusHeader + hooks + styles.css (react-query external, zod bundled)',
+    path: 'bench/size/login.js',
+    gzip: true,
+    limit: '15 kB',
+  },
+  {
+    name: 'every widget + hooks + styles.css (react-query external, zod bundled)',
+    path: 'bench/size/everything.js',
+    gzip: true,
+    limit: '25 kB',
+  },
+];
