@@ -305,7 +305,7 @@ export function createAuthCore(options: AuthCoreOptions): AuthCore {
     stopTicker();
     scheduledFor = expiresAt;
     scheduledWarningMs = settings.expiryWarningMs;
-    if (expiryState.warning) setExpiry({ warning: false, now: Date.now() });
+    setExpiry({ warning: false, now: Date.now() });
     if (expiresAt === null) return;
     cancelExpiry = scheduleExpiry(expiresAt, {
       warnBeforeMs: settings.expiryWarningMs,

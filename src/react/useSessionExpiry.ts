@@ -14,7 +14,7 @@ import { useAuth } from './useAuth.js';
 export interface SessionExpiry {
   /** When the session ends; `null` when signed out or when the backend gives no end. */
   expiresAt: Date | null;
-  /** Milliseconds left (never below 0); updated every second during the warning period. */
+  /** Milliseconds left (never below 0), as of the last change of the session; updated every second during the warning. */
   msLeft: number | null;
   /** `true` from `expiryWarningMs` before the end until the session is extended or ends. */
   warning: boolean;
