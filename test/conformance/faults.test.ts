@@ -154,6 +154,12 @@ const cases: Record<string, Case> = {
     fails: { 'login.disabled-parity': /messages differ: "This account is disabled\."/ },
     unaffected: ['login.enumeration-parity', 'login.success'],
   },
+  'a lockout that survives a password reset': {
+    fault: faults.lockoutSurvivesReset,
+    only: ['password/reset', 'login'],
+    fails: { 'password/reset.clears-lockout': /the account is still locked after a password reset/ },
+    unaffected: ['login.lockout-parity', 'login.throttle-unknown', 'password/reset.success'],
+  },
   'GET verify without X-Auth headers': {
     fault: faults.verifyWithoutHeaders,
     only: ['verify'],

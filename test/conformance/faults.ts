@@ -280,3 +280,17 @@ export const verifyWithoutHeaders: Fault = (inner) => async (request) => {
     h.delete('x-auth-roles');
   });
 };
+
+/** A lockout survives a password reset (the wrapper keeps answering the 429 it saw). */
+export const lockoutSurvivesReset: Fault = (inner) => {
+  const locked = new Map<string, { body: string; headers: Headers }>();
+  return async (request) => {
+    const body = endpoint(request) === 'login' ? await jsonOf(request) : null;
+    const key = typeof body?.identifier === 'string' ? body.identifier.trim().toLowerCase() : null;
+    const remembered = key ? locked.get(key) : undefined;
+    if (remembered) return new Response(remembered.body, { status: 429, headers: remembered.headers });
+    const response = await inner(request);
+    if (key && response.status === 429) locked.set(key, { body: await response.clone().text(), headers: new Headers(response.headers) });
+    return response;
+  };
+};

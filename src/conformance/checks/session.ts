@@ -4,6 +4,7 @@ import type { StoredCookie } from '../CookieJar.js';
 import type { Exchange } from '../Exchange.js';
 import { describeAnswer, errorCode, fail, notApplicable, notChecked } from '../Suite.js';
 import type { Suite } from '../Suite.js';
+import { redactBody } from '../redact.js';
 import { malformedBodies } from './malformed.js';
 
 /** Fails unless the exchange shows no live session: GET session null (or 401 unauthenticated). */
@@ -282,7 +283,7 @@ export function compareAnswers(a: Exchange, b: Exchange, requires: string): void
     const detail =
       ea.success && eb.success && ea.data.error.message !== eb.data.error.message
         ? `messages differ: "${ea.data.error.message}" vs "${eb.data.error.message}"`
-        : `bodies differ: ${a.text.slice(0, 120)} vs ${b.text.slice(0, 120)}`;
+        : `bodies differ: ${redactBody(a.text).slice(0, 160)} vs ${redactBody(b.text).slice(0, 160)}`;
     fail(`same status ${a.status} but the ${detail}`, { exchange: a, requires });
   }
 }

@@ -1,7 +1,9 @@
 import { ErrorEnvelopeSchema, HEADERS } from '../../contract/index.js';
 import type { Exchange } from '../Exchange.js';
+import { redactBody } from '../redact.js';
 import { describeAnswer, fail, notApplicable, notChecked } from '../Suite.js';
 import type { Suite } from '../Suite.js';
+import { offered } from './general.js';
 
 /** Fails unless the answer is 429 rate_limited with a usable Retry-After. */
 function expectRateLimited(suite: Suite, x: Exchange): void {
@@ -20,7 +22,7 @@ function sameThrottleAnswer(a: Exchange, b: Exchange, requires: string): void {
   const norm = (e: typeof ea): string =>
     e.success ? JSON.stringify({ ...e.data.error, message: e.data.error.message.replace(/\d+/g, '#'), fields: Object.keys(e.data.error.fields ?? {}).sort() }) : 'no envelope';
   if (a.status !== b.status || norm(ea) !== norm(eb)) {
-    fail(`${describeAnswer(a)} ${a.text.slice(0, 160)} vs ${describeAnswer(b)} ${b.text.slice(0, 160)}`, { exchange: a, requires });
+    fail(`${describeAnswer(a)} ${redactBody(a.text).slice(0, 160)} vs ${describeAnswer(b)} ${redactBody(b.text).slice(0, 160)}`, { exchange: a, requires });
   }
 }
 
@@ -124,6 +126,32 @@ export async function checkThrottle(suite: Suite): Promise<void> {
       if (x.status === 429) fail(`429 after ${fails} failures before and ${i + 1} after a successful login`, { exchange: x, requires: 'success clears the identifier\'s counter' });
     }
     await browser.post('login', { identifier: user.username, password: user.password });
+  });
+
+  await suite.check('password/reset', 'clears-lockout', 'a password reset lifts the sign-in lockout', async () => {
+    if (!offered(suite, 'resetPassword')) notApplicable('features.passwordReset is off');
+    if (!suite.settings.readOutbox) notChecked('no outbox hook (readOutbox / --outbox-url): the suite cannot read the mailed token');
+    if (threshold === null) notChecked('needs the throttle threshold (see login.throttle-unknown)');
+    const user = await suite.throwawayUser();
+    const browser = suite.browser();
+    let locked: Exchange | null = null;
+    for (let attempt = 1; attempt <= max && !locked; attempt += 1) {
+      const x = await browser.post('login', { identifier: user.username, password: suite.password() });
+      if (x.status === 429) locked = x;
+    }
+    if (!locked) notChecked('the account could not be locked (see login.lockout-parity)');
+    const address = user.email ?? user.username;
+    const before = await suite.latestMail(address);
+    const forgot = await browser.post('password/forgot', { identifier: user.username });
+    if (forgot.status !== 202) notChecked(`POST password/forgot answered ${describeAnswer(forgot)}`);
+    const token = await suite.mailToken(address, before);
+    const newPassword = suite.password();
+    const reset = await browser.post('password/reset', { token, password: newPassword });
+    if (reset.status !== 204) notChecked(`POST password/reset answered ${describeAnswer(reset)} (see password/reset.success)`);
+    user.password = newPassword;
+    const login = await browser.post('login', { identifier: user.username, password: newPassword });
+    if (login.status === 429) fail('the account is still locked after a password reset', { exchange: login, requires: 'a password reset clears the identifier\'s failure counter' });
+    suite.expectStatus(login, 200, 'after a reset, the new password signs in at once');
   });
 
   await suite.check(group, 'timing-parity', 'unknown users are not answered measurably faster than wrong passwords (statistical)', async () => {
