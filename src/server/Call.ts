@@ -27,7 +27,8 @@ export class Call {
   readonly url: URL;
   readonly cookies: Map<string, string>;
   readonly secure: boolean;
-  readonly address: string;
+  /** The client address, or `null` when the host told none (then only per-identifier throttles apply). */
+  readonly address: string | null;
   readonly now: number;
   readonly setCookies: string[] = [];
   readonly names: { session: string; csrf: string };
@@ -63,8 +64,8 @@ export class Call {
     return values[Math.max(0, values.length - this.rt.trustProxyHops)];
   }
 
-  private clientAddress(peer: string | undefined): string {
-    return this.forwarded('x-forwarded-for') ?? peer ?? 'unknown';
+  private clientAddress(peer: string | undefined): string | null {
+    return this.forwarded('x-forwarded-for') ?? peer ?? null;
   }
 
   /** The origin the browser sees this server at. */
@@ -231,8 +232,9 @@ export class Call {
   }
 
   /** 429 when the client address is over its limit. */
-  assertAddressAllowed(): Promise<void> {
-    return this.assertUnder(`address:${this.address}`, this.rt.throttle.address.max);
+  async assertAddressAllowed(): Promise<void> {
+    // Without a known address every client would share one counter: skip rather than lock out everyone.
+    if (this.address !== null) await this.assertUnder(`address:${this.address}`, this.rt.throttle.address.max);
   }
 
   /** 429 when the normalized identifier (scope `identifier`) or a user's re-authentication (scope `reauth`) is over its limit. */
@@ -242,6 +244,7 @@ export class Call {
 
   /** Counts one failure against the address. */
   async hitAddress(): Promise<void> {
+    if (this.address === null) return;
     await this.rt.store.hitCounter(`address:${this.address}`, this.rt.throttle.address.windowMs, this.now);
   }
 

@@ -86,8 +86,15 @@ export function createPasswordHasher(options: HashingOptions = {}): PasswordHash
   const argonOptions = { ...params, algorithm: ARGON2ID };
   let dummy: Promise<string> | null = null;
 
-  const hash = (password: string) => gate.run(() => argon2Hash(password.normalize('NFC'), argonOptions));
+  const rawHash = (password: string) => gate.run(() => argon2Hash(password.normalize('NFC'), argonOptions));
+  // The dummy hash is made on first use of the hasher, so the first unknown-user login is not slower.
+  const dummyHash = () => (dummy ??= rawHash(randomToken()));
+  const hash = (password: string) => {
+    void dummyHash().catch(() => undefined);
+    return rawHash(password);
+  };
   const verify = async (phc: string, password: string) => {
+    void dummyHash().catch(() => undefined);
     try {
       return await gate.run(() => argon2Verify(phc, password.normalize('NFC')));
     } catch {
@@ -100,8 +107,7 @@ export function createPasswordHasher(options: HashingOptions = {}): PasswordHash
     hash,
     verify,
     async dummyVerify(password) {
-      dummy ??= hash(randomToken());
-      await verify(await dummy, password);
+      await verify(await dummyHash(), password);
       return false;
     },
     needsRehash(phc) {

@@ -71,10 +71,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_la
 }
 
 /**
- * Turns a Fetch-API handler into a Node `http` request listener. The request body is read with a
- * byte limit while it streams (a larger body gets 413 at once, without buffering it); the peer
- * address is handed to the handler for throttling. The URL's host comes from the `Host` header,
- * which the auth handler only uses for same-origin checks, never for links.
+ * Turns a Fetch-API handler into a Node `http` request listener (also usable as Express
+ * middleware: `app.use('/api/auth', toNodeListener(handler))`; it reads `req.originalUrl`, and a
+ * body an earlier `express.json()` already parsed). The request body is read with a byte limit
+ * while it streams (a larger body gets 413 at once, without buffering it); the peer address is
+ * handed to the handler for throttling. The URL's host comes from the `Host` header, which the
+ * auth handler only uses for same-origin checks, never for links.
  *
  * @example
  * ```ts
@@ -94,7 +96,16 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
         return;
       }
       let body: Buffer | null = null;
-      if (method !== 'GET' && method !== 'HEAD') {
+      const parsed = (req as IncomingMessage & { body?: unknown }).body;
+      if (method !== 'GET' && method !== 'HEAD' && req.readableEnded && parsed !== undefined) {
+        // A body parser (express.json()) ran first: hand its result on as JSON.
+        body = Buffer.from(typeof parsed === 'string' || Buffer.isBuffer(parsed) ? parsed : JSON.stringify(parsed));
+        if (body.length > limit) {
+          sendError(res, 413, 'payload_too_large', `The request body is larger than ${String(limit)} bytes.`, false);
+          return;
+        }
+        if (body.length === 0) body = null;
+      } else if (method !== 'GET' && method !== 'HEAD') {
         const read = await readBody(req, limit);
         if (read === 'too_large') {
           sendError(res, 413, 'payload_too_large', `The request body is larger than ${String(limit)} bytes.`, true);
@@ -106,7 +117,9 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
       const encrypted = (req.socket as TLSSocket).encrypted === true;
       const rawHost = req.headers.host ?? 'localhost';
       const host = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(rawHost) ? rawHost : 'localhost';
-      const path = req.url?.startsWith('/') ? req.url : '/';
+      // Express strips its mount path from req.url; originalUrl keeps the full path.
+      const rawPath = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
+      const path = rawPath?.startsWith('/') ? rawPath : '/';
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value === undefined) continue;

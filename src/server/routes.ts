@@ -218,6 +218,7 @@ const register: Route = async (call) => {
     return ok({ session: null, next: 'verify_email' }, 201);
   }
   await rt.store.updateUser(user.id, { lastLoginAt: call.now });
+  await call.endPresentedSession();
   return ok(await call.startSession(user, false), 201);
 };
 

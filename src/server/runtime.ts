@@ -37,7 +37,8 @@ export interface Runtime {
   secure: 'auto' | boolean;
   secret: string | undefined;
   maxBodyBytes: number;
-  log(level: AuthLogEntry['level'], event: AuthLogEvent, fields?: Omit<AuthLogEntry, 'time' | 'level' | 'event'>): void;
+  /** Logs an entry; `null` / `undefined` fields are left out. */
+  log(level: AuthLogEntry['level'], event: AuthLogEvent, fields?: Record<string, string | number | boolean | null | undefined>): void;
 }
 
 function positive(name: string, value: number | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -145,7 +146,8 @@ export function resolveRuntime(options: AuthHandlerOptions): Runtime {
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, 64 * 1024),
     log(level, event, fields = {}) {
       try {
-        logger({ time: new Date(clock.now()).toISOString(), level, event, ...fields });
+        const kept = Object.fromEntries(Object.entries(fields).filter((entry) => entry[1] !== null && entry[1] !== undefined));
+        logger({ time: new Date(clock.now()).toISOString(), level, event, ...kept });
       } catch {
         // A broken log sink must not break authentication.
       }
