@@ -103,10 +103,11 @@ export function createMockHandler(state: MockState, options: { baseUrl: string; 
       if (spec.transport && spec.transport !== state.config.transport) throw new MockHttpError('not_found', { message: `${rest} is only offered with the ${spec.transport} transport.` });
       Object.assign(ctx, { params });
 
-      // Body: size (413), media type (415) and JSON syntax (400) before anything else reads it.
-      // Endpoints without a request body ignore one, but still refuse an oversized one.
-      const json = spec.request ? await readJsonBody(request) : await readJsonBody(request).catch(onlyTooLarge);
+      // CSRF first (a refused cross-site request never has its body read), then the body: size (413),
+      // media type (415), JSON syntax and schema (400). Endpoints without a request body ignore one,
+      // but still refuse an oversized one.
       if (spec.method !== 'GET' && state.config.transport === 'cookie') checkCsrf(ctx, state);
+      const json = spec.request ? await readJsonBody(request) : await readJsonBody(request).catch(onlyTooLarge);
       ctx.body = spec.request ? validateBody(spec.request, json) : undefined;
 
       ctx.auth = resolveAuth(ctx, state);
