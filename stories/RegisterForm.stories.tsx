@@ -69,6 +69,8 @@ export const Submitting: Story = {
 export const FieldErrors: Story = {
   args: { confirmPassword: true },
   play: async ({ canvas, userEvent }) => {
+    // The policy comes from `GET config`; wait for its hint.
+    await waitFor(() => expect(canvas.getByLabelText('Password')).toHaveAccessibleDescription(expect.stringContaining('Use 12 to 128 characters.')));
     await userEvent.type(canvas.getByLabelText('Email'), 'not-an-address');
     await userEvent.type(canvas.getByLabelText('Password'), 'too short');
     await userEvent.click(canvas.getByRole('button', { name: 'Create account' }));
