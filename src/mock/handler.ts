@@ -111,8 +111,9 @@ export function createMockHandler(state: MockState, options: { baseUrl: string; 
       ctx.body = spec.request ? validateBody(spec.request, json) : undefined;
 
       ctx.auth = resolveAuth(ctx, state);
-      if (ctx.auth !== null && ctx.auth !== 'invalid' && name !== 'logout') {
-        // Any request made with the session counts as activity: the idle deadline slides.
+      if (state.config.transport === 'cookie' && ctx.auth !== null && ctx.auth !== 'invalid' && name !== 'logout') {
+        // Cookie transport: any request made with the session counts as activity, the idle deadline
+        // slides. Bearer transport: `POST refresh` does that (as in the reference server).
         const touched = state.store.touchSession(ctx.auth.session.id);
         if (touched) ctx.auth = { session: touched, user: ctx.auth.user };
       }
