@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createAuthClient, isAuthError } from '../../src/client/index.js';
-import type { AuthClientEvent, TokenStorage } from '../../src/client/index.js';
-import type { Tokens } from '../../src/contract/index.js';
-import { memoryTokenStorage, persistentTokenStorage } from '../../src/session/index.js';
+import { createAuthClient, isAuthError, memoryTokenStorage, persistentTokenStorage } from 'latchkey';
+import type { AuthClientEvent, TokenStorage } from 'latchkey';
+import type { Tokens } from 'latchkey/contract';
 import { HttpResponse, bearerBackend, errorResponse, http, installServer, seen, server, session, tokens, url } from './support.js';
 
 installServer();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createAuthClient } from '../../src/client/index.js';
-import type { AuthClient } from '../../src/client/index.js';
+import { createAuthClient } from 'latchkey';
+import type { AuthClient } from 'latchkey';
 import { HttpResponse, cookieBackend, errorResponse, http, installServer, seen, server, url } from './support.js';
 
 installServer();

@@ -1,10 +1,9 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import * as z from 'zod/mini';
-import { createAuthClient, isAuthError } from '../../src/client/index.js';
-import type { AuthClient, AuthClientEvent, AuthError, AuthErrorCode, TokenStorage } from '../../src/client/index.js';
-import { UserSchema } from '../../src/contract/index.js';
-import type { AdminUser, AuthConfig, Session, SessionResponse, Tokens, User } from '../../src/contract/index.js';
-import { memoryTokenStorage, persistentTokenStorage } from '../../src/session/index.js';
+import { createAuthClient, isAuthError, memoryTokenStorage, persistentTokenStorage } from 'latchkey';
+import type { AuthClient, AuthClientEvent, AuthError, AuthErrorCode, TokenStorage } from 'latchkey';
+import { UserSchema } from 'latchkey/contract';
+import type { AdminUser, AuthConfig, Session, SessionResponse, Tokens, User } from 'latchkey/contract';
 
 const AppUserSchema = z.extend(UserSchema, { plan: z.enum(['free', 'pro']), seats: z.number() });
 type AppUser = z.infer<typeof AppUserSchema>;

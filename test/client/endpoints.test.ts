@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAuthClient } from '../../src/client/index.js';
-import type { AuthClientEvent } from '../../src/client/index.js';
+import { createAuthClient } from 'latchkey';
+import type { AuthClientEvent } from 'latchkey';
 import { HttpResponse, adminUser, config, cookieBackend, errorResponse, http, installServer, invite, seen, server, session, url, user } from './support.js';
 
 installServer();

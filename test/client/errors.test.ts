@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError, createAuthClient, isAuthError } from '../../src/client/index.js';
+import { AuthError, createAuthClient, isAuthError } from 'latchkey';
 import { HttpResponse, errorResponse, http, installServer, server, url } from './support.js';
 
 installServer();

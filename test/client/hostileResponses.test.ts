@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAuthClient, isAuthError } from '../../src/client/index.js';
-import type { AuthClient, AuthClientEvent } from '../../src/client/index.js';
+import { createAuthClient, isAuthError } from 'latchkey';
+import type { AuthClient, AuthClientEvent } from 'latchkey';
 import { BASE, HttpResponse, adminUser, http, seen, server, session, tokens, url, installServer, user } from './support.js';
 
 installServer();

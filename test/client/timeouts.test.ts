@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAuthClient } from '../../src/client/index.js';
+import { createAuthClient } from 'latchkey';
 import { HttpResponse, http, installServer, seen, server, url } from './support.js';
 
 installServer();

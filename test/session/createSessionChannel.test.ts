@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSessionChannel } from '../../src/session/index.js';
-import type { SessionChannel, SessionChannelMessage } from '../../src/session/index.js';
+import { createSessionChannel } from 'latchkey';
+import type { SessionChannel, SessionChannelMessage } from 'latchkey';
 
 const open: SessionChannel[] = [];
 function channel(name = 'test:session') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeReturnTo } from '../../src/session/index.js';
+import { sanitizeReturnTo } from 'latchkey';
 
 const origin = 'https://app.example.com';
 

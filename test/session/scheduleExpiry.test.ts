@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { scheduleExpiry } from '../../src/session/index.js';
+import { scheduleExpiry } from 'latchkey';
 
 const T0 = Date.parse('2026-03-01T12:00:00.000Z');
 

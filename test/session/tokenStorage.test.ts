@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryTokenStorage, persistentTokenStorage } from '../../src/session/index.js';
+import { memoryTokenStorage, persistentTokenStorage } from 'latchkey';
 
 const tokens = { accessToken: 'access-1', refreshToken: 'refresh-1', expiresAt: '2026-03-01T12:15:00.000Z' };
 
