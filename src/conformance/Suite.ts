@@ -194,12 +194,13 @@ export class Suite {
     } catch (error) {
       if (error instanceof CheckSignal) {
         const exchange = error.status === 'fail' ? (error.exchange ?? made.at(-1)) : undefined;
+        const throttled = exchange?.status === 429 && !/throttle|lockout|clears/.test(name);
         const request = error.request ?? exchange?.request;
         const response: ResponseRecord | undefined = exchange?.response;
         result = {
           ...base,
           status: error.status,
-          message: error.message,
+          message: throttled ? `${error.message} (a 429 here usually means the backend's per-address throttle was used up by earlier runs: restart the backend or wait for its window; see docs/conformance.md)` : error.message,
           ...(error.requires ? { requires: error.requires } : {}),
           ...(request ? { request } : {}),
           ...(response ? { response } : {}),
