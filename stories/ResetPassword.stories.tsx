@@ -1,4 +1,4 @@
-import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import type { ComponentProps } from 'react';
 import { expect, fn, waitFor } from 'storybook/test';
@@ -9,12 +9,11 @@ import { GRACE } from './support/seedUsers.js';
 import { latchkey, STORY_BASE_URL, storyBackend } from './support/storyBackend.js';
 
 type Args = ComponentProps<typeof ResetPassword> & MockArgs;
-type StoryContext = Parameters<NonNullable<StoryObj<Args>['beforeEach']>>[0];
 
 const NEW_PASSWORD = 'a brand new passphrase';
 
 /** Opens the page as from Grace's reset mail: a real token from the mock's outbox in `?token=`. */
-async function fromResetMail(context: StoryContext) {
+async function fromResetMail(context: StoryContext<Args>) {
   openResetLink(await mailedResetToken(context, GRACE.email));
 }
 
