@@ -1,5 +1,6 @@
-import { createTransport } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
 import type { Mailer } from './Mailer.js';
+import { optionalRequire } from './optionalRequire.js';
 
 /**
  * Options of {@link createSmtpMailer}.
@@ -35,6 +36,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer & { close()
   if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
     throw new TypeError(`createSmtpMailer: options.url must use smtp: or smtps:, got ${parsed.protocol}`);
   }
+  const { createTransport } = optionalRequire<typeof Nodemailer>('nodemailer', 'createSmtpMailer');
   const transport = createTransport(options.url);
   const from = options.from ?? 'latchkey <no-reply@localhost>';
   return {

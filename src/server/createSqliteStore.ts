@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { AuthStore, InviteRecord, RefreshTokenRecord, SessionRecord, UserPatch, UserRecord } from './AuthStore.js';
 import { StoreConflictError } from './AuthStore.js';
+import { optionalRequire } from './optionalRequire.js';
 
 /**
  * Options of {@link createSqliteStore}.
@@ -226,7 +227,8 @@ export function createSqliteStore(options: SqliteStoreOptions): AuthStore {
     throw new TypeError('createSqliteStore: options.filename must be a non-empty path (or ":memory:")');
   }
   if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
-  const db = new Database(options.filename);
+  const SqliteDatabase = optionalRequire<typeof Database>('better-sqlite3', 'createSqliteStore');
+  const db = new SqliteDatabase(options.filename);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

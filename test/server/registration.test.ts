@@ -211,3 +211,11 @@ describe('admin', () => {
     expectError(await admin.get('admin/users'), 404, 'not_found');
   });
 });
+
+describe('optional dependencies', () => {
+  it('a missing optional package is named with its install command', async () => {
+    const { optionalRequire } = await import('../../src/server/optionalRequire.js');
+    expect(() => optionalRequire('latchkey-no-such-package', 'createThing')).toThrow('createThing needs the "latchkey-no-such-package" package: npm install latchkey-no-such-package');
+    expect(optionalRequire<{ createTransport: unknown }>('nodemailer', 'x').createTransport).toBeTypeOf('function');
+  });
+});
