@@ -57,15 +57,14 @@ export function login(ctx: MockRequestContext, state: MockState): Response {
   checkThrottle(ctx, state, [body.identifier]);
   const user = state.store.findByIdentifier(body.identifier);
   const passwordOk = user !== undefined && user.password !== null && user.password === body.password;
-  const unverified = user !== undefined && state.config.features.emailVerification === true && !user.emailVerified && user.email !== null;
-  if (!user || !passwordOk || user.disabled || unverified) {
-    if (passwordOk && unverified && user && !user.disabled) {
-      // Right password, address not verified yet: same answer as a wrong password, and a new mail.
-      sendVerification(state, user);
-    } else {
-      recordFailure(ctx, state, body.identifier);
-    }
+  if (!user || !passwordOk || user.disabled) {
+    recordFailure(ctx, state, body.identifier);
     throw new MockHttpError('invalid_credentials');
+  }
+  if (state.config.features.emailVerification === true && !user.emailVerified && user.email !== null) {
+    // Right password, address not verified yet (only the owner of the password learns this): a new link.
+    sendVerification(state, user);
+    throw new MockHttpError('forbidden', { message: 'Confirm your email address first: we have sent you a new link.' });
   }
   clearFailures(state, user, body.identifier);
   // A new session id on every sign-in: the one the browser had before (if any) ends.

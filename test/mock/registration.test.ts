@@ -123,12 +123,14 @@ describe('register', () => {
       expect(backend.store.user('dora2')).toBeUndefined();
     });
 
-    it('sign-in before verification answers like a wrong password; the link signs the user in once', async () => {
+    it('sign-in before verification: 403 forbidden and a new link (wrong password: 401 as always); the link signs the user in once', async () => {
       const { backend, browser } = setup(options);
       await browser.call('register', { body: newUser });
+      expect((await browser.login('dora', 'not the password')).body.error.code).toBe('invalid_credentials');
       const early = await browser.login('dora', newUser.password);
-      expect(early.status).toBe(401);
-      expect(early.body.error.code).toBe('invalid_credentials');
+      expect(early.status).toBe(403);
+      expect(early.body.error).toEqual({ code: 'forbidden', message: 'Confirm your email address first: we have sent you a new link.' });
+      expect(backend.outbox.ofKind('verify-email')).toHaveLength(2);
       const mail = backend.outbox.last('dora@example.com', 'verify-email');
       expect(mail?.link).toBe(`http://localhost:3000/verify-email?token=${mail?.token}`);
       const verified = await browser.call('verifyEmail', { body: { token: mail?.token } });
