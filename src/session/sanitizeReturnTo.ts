@@ -22,11 +22,32 @@ const PLACEHOLDER_ORIGIN = 'https://latchkey.invalid';
 // `java\tscript:`), so a value carrying one is refused rather than cleaned up.
 // eslint-disable-next-line no-control-regex
 const RAW_WHITESPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u2060\ufeff]/u;
-// Percent-encoded control characters (`/%09/evil.com`): harmless to the URL parser, dangerous to
-// any router or server that decodes the path before redirecting.
-const ENCODED_CONTROL = /%(?:[01][0-9a-f]|7f)/i;
-// An encoded slash or backslash at the start of the path (`/%2F/evil.com`, `%5Cevil.com`).
-const ENCODED_LEADING_SLASH = /^\/?%(?:2f|5c)/i;
+// After percent-decoding (once, twice, three times: routers and servers differ in how often they
+// decode before redirecting), a value must not carry a control character (`/%09/evil.com`) nor
+// begin with two slashes or a backslash (`/%2F/evil.com`, `/%252F%252Fevil.com`).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const LEADING_SLASHES = /^[\\/][\\/]|^\\/;
+const DECODE_ROUNDS = 3;
+
+function unsafeWhenDecoded(value: string): boolean {
+  let current = value;
+  for (let round = 0; round < DECODE_ROUNDS; round += 1) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(current);
+    } catch {
+      // Malformed as given (`/%E0%A4%A`): refuse. Malformed only after a decode (`100%25` → `100%`):
+      // a literal percent sign, nothing more to decode.
+      return round === 0;
+    }
+    if (decoded === current) return false;
+    if (CONTROL.test(decoded) || LEADING_SLASHES.test(decoded)) return true;
+    current = decoded;
+  }
+  return /%[0-9a-f]{2}/i.test(current); // still encoded after three rounds: nobody needs that
+}
+
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 function currentOrigin(): string | null {
@@ -41,7 +62,8 @@ function currentOrigin(): string | null {
  * Returns the path, query and fragment (`/a?b=1#c`), or `fallback` for anything else:
  * other origins (`https://evil.com`, `//evil.com`, `/\evil.com`, `http://app@evil.com`), other
  * schemes (`javascript:`, `data:`, `https:evil.com`), whitespace or control characters (raw or
- * percent-encoded), non-strings and values over 2048 characters.
+ * percent-encoded), values that begin with `//` or `\` once percent-decoded (up to three times:
+ * `/%252F%252Fevil.com`), non-strings and values over 2048 characters.
  *
  * @example
  * ```ts
@@ -54,7 +76,7 @@ export function sanitizeReturnTo(value: unknown, options: SanitizeReturnToOption
   const fallback = options.fallback ?? '/';
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_LENGTH) return fallback;
   if (RAW_WHITESPACE_OR_CONTROL.test(value) || value.includes('\\')) return fallback;
-  if (ENCODED_CONTROL.test(value) || ENCODED_LEADING_SLASH.test(value)) return fallback;
+  if (unsafeWhenDecoded(value)) return fallback;
   // Protocol-relative (`//evil.com`) is another host; `https:evil.com` (scheme without `//`) is a
   // trick the URL parser resolves as a same-origin path, so a scheme must come with `//`.
   if (value.startsWith('//')) return fallback;

@@ -39,6 +39,11 @@ const hostile: unknown[] = [
   '%2F%2Fevil.com',
   '/%0d%0aSet-Cookie:x=1',
   '/.//evil.com',
+  '/%252F%252Fevil.com',
+  '/%255Cevil.com',
+  '/%2509/evil.com',
+  '%5C%5Cevil.com',
+  '/%E0%A4%A',
   '/a/..//evil.com',
   '\u3000//evil.com',
   '/\u2028/evil.com',
@@ -72,6 +77,8 @@ describe('sanitizeReturnTo', () => {
     ['dashboard', '/dashboard'],
     ['/search?q=%2F%2Fevil.com', '/search?q=%2F%2Fevil.com'],
     ['/caf%C3%A9', '/caf%C3%A9'],
+    ['/search?q=100%25', '/search?q=100%25'],
+    ['/files/my%20report', '/files/my%20report'],
   ])('keeps the same-origin path %s as %s', (value, expected) => {
     expect(sanitizeReturnTo(value, { origin })).toBe(expected);
   });
