@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { RequireAuth, useAuth, useLogin } from '../../src/react/index.js';
+import { RequireAuth, useAuth, useLogin } from 'latchkey';
 import { ada, requests, setup, startMswServer } from './support.js';
 
 startMswServer();

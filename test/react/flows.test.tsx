@@ -22,7 +22,7 @@ import {
   useResetPassword,
   useUpdateProfile,
   useVerifyEmail,
-} from '../../src/react/index.js';
+} from 'latchkey';
 import { ada, bob, count, requests, setup, startMswServer } from './support.js';
 import type { Harness } from './support.js';
 

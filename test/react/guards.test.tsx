@@ -2,7 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { delay } from 'msw';
 import { useEffect } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { RequireAuth, useAuth, useRequireAuth } from '../../src/react/index.js';
+import { RequireAuth, useAuth, useRequireAuth } from 'latchkey';
 import { BASE, bob, brokenSession, http, server, setup, startMswServer } from './support.js';
 
 startMswServer();

@@ -4,9 +4,8 @@ import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from 'latchkey/contract';
-import { AuthProvider, RequireAuth, useAuth } from '../../src/react/index.js';
+import { AuthProvider, createAuthClient, RequireAuth, useAuth } from 'latchkey';
 import { BASE, requests, startMswServer } from './support.js';
-import { createAuthClient } from '../../src/client/index.js';
 
 startMswServer();
 

@@ -1,8 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAuthClient } from '../../src/client/index.js';
-import { AuthProvider, authQueryKeys, useAdminUsers, useAuth, useLogin, useLogout, useSessionExpiry } from '../../src/react/index.js';
+import { AuthProvider, authQueryKeys, createAuthClient, useAdminUsers, useAuth, useLogin, useLogout, useSessionExpiry } from 'latchkey';
 import { ada, BASE, count, http, HttpResponse, requests, server, setup, startMswServer } from './support.js';
 
 startMswServer();

@@ -2,7 +2,7 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Session } from 'latchkey/contract';
-import { AuthProvider, RequireAuth, SignedIn, SignedOut, useAuth } from '../../src/react/index.js';
+import { AuthProvider, RequireAuth, SignedIn, SignedOut, useAuth } from 'latchkey';
 
 const session: Session = { user: { id: 'u-1', username: 'ada', email: null, name: 'Ada', roles: ['admin'] }, expiresAt: '2099-01-01T00:00:00.000Z' };
 

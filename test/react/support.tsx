@@ -8,10 +8,8 @@ import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import type { Mock } from 'vitest';
-import type { AuthClient } from '../../src/client/index.js';
-import { createAuthClient } from '../../src/client/index.js';
-import { AuthProvider } from '../../src/react/index.js';
-import type { AuthProviderProps } from '../../src/react/index.js';
+import { AuthProvider, createAuthClient } from 'latchkey';
+import type { AuthClient, AuthProviderProps } from 'latchkey';
 
 /** jsdom's page is `http://localhost:3000/`; the client resolves the base URL against it. */
 export const BASE = '/api/auth';

@@ -1,6 +1,5 @@
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { AuthError } from '../../src/client/AuthError.js';
 import type { AuthConfig, AuthResult, LoginRequest, Session, User } from 'latchkey/contract';
 import {
   AuthProvider,
@@ -13,9 +12,8 @@ import {
   useSessionExpiry,
   useSessionState,
   useUpdateProfile,
-} from '../../src/react/index.js';
-import type { AuthState, UseAuthResult } from '../../src/react/index.js';
-import type { AuthClient } from '../../src/client/AuthClient.js';
+} from 'latchkey';
+import type { AuthClient, AuthError, AuthState, UseAuthResult } from 'latchkey';
 
 interface MyUser extends User {
   plan: 'free' | 'pro';

@@ -2,7 +2,7 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { StrictMode, useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { AuthProvider, authQueryKeys, SignedIn, SignedOut, useAuth, useLogin } from '../../src/react/index.js';
+import { AuthProvider, authQueryKeys, SignedIn, SignedOut, useAuth, useLogin } from 'latchkey';
 import type { Session } from 'latchkey/contract';
 import { ada, brokenSession, count, requests, server, setup, startMswServer } from './support.js';
 

@@ -2,7 +2,7 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { useAuth, useLogin, useLogout, useSessionState } from '../../src/react/index.js';
+import { useAuth, useLogin, useLogout, useSessionState } from 'latchkey';
 import { bob, setup, startMswServer } from './support.js';
 
 startMswServer();
