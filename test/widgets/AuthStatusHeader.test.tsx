@@ -1,13 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthStatusHeader, messagesDe } from '../../src/widgets/index.js';
-import { bob, count, expectNoAxeViolations, installMsw, setup } from './support.js';
+import { bob, count, expectNoAxeViolations, installMsw, setup, SLOW, typist } from './support.js';
 
 installMsw();
 
-describe('AuthStatusHeader', () => {
+describe('AuthStatusHeader', SLOW, () => {
   it('shows a fixed-size skeleton while loading, then a sign-in link when signed out', async () => {
     const harness = setup({ latencyMs: 100 });
     harness.renderWithAuth(<AuthStatusHeader data-testid="header" />);
@@ -26,7 +25,7 @@ describe('AuthStatusHeader', () => {
   });
 
   it('signed out with a callback renders a button', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     const onSignIn = vi.fn();
     setup().renderWithAuth(<AuthStatusHeader signIn={onSignIn} />);
     await user.click(await screen.findByRole('button', { name: 'Sign in' }));
@@ -55,7 +54,7 @@ describe('AuthStatusHeader', () => {
   });
 
   it('works by keyboard alone: Enter opens on the first item, arrows wrap, Home/End, Escape returns focus', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     const harness = setup();
     await harness.signIn();
     harness.renderWithAuth(<AuthStatusHeader account="/me" />);
@@ -99,7 +98,7 @@ describe('AuthStatusHeader', () => {
   });
 
   it('signs out from the menu with one request and puts focus on "Sign in"', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     const onSignedOut = vi.fn();
     const harness = setup();
     await harness.signIn();
@@ -113,7 +112,7 @@ describe('AuthStatusHeader', () => {
   });
 
   it('runs an account callback, closes on a click outside, and is translated', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     const onAccount = vi.fn();
     const harness = setup();
     await harness.signIn();
@@ -138,7 +137,7 @@ describe('AuthStatusHeader', () => {
 
   it('forwards the ref, spreads props, applies classNames and can hide the account item', async () => {
     const ref = createRef<HTMLDivElement>();
-    const user = userEvent.setup();
+    const user = typist();
     const harness = setup();
     await harness.signIn();
     harness.renderWithAuth(<AuthStatusHeader ref={ref} id="top" className="bar" account={false} showRoles={false} classNames={{ menuButton: 'btn' }} />);

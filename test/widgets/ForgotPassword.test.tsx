@@ -1,9 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ForgotPassword, defaultMessages, messagesDe } from '../../src/widgets/index.js';
-import { count, expectNoAxeViolations, failWith, installMsw, lastBody, networkError, server, setup } from './support.js';
+import { count, expectNoAxeViolations, failWith, installMsw, lastBody, networkError, server, setup, SLOW, typist } from './support.js';
 
 installMsw();
 afterEach(() => {
@@ -12,9 +11,9 @@ afterEach(() => {
 
 const success = defaultMessages['forgotPassword.success'];
 
-describe('ForgotPassword', () => {
+describe('ForgotPassword', SLOW, () => {
   it('sends the identifier and shows one neutral confirmation, for known and unknown accounts alike (security 13)', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     const onSuccess = vi.fn();
     const harness = setup();
     harness.renderWithAuth(<ForgotPassword onSuccess={onSuccess} />);
@@ -42,7 +41,7 @@ describe('ForgotPassword', () => {
   });
 
   it('asks for the identifier before sending anything', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     setup().renderWithAuth(<ForgotPassword />);
     await user.click(screen.getByRole('button', { name: 'Send reset link' }));
     const field = screen.getByLabelText('Username or email');
@@ -54,7 +53,7 @@ describe('ForgotPassword', () => {
 
   it('on 429 counts down with the button disabled and does not retry (security 12)', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const user = typist({ advanceTimers: vi.advanceTimersByTime });
     setup().renderWithAuth(<ForgotPassword />);
     server.use(failWith('post', 'password/forgot', 429, { error: { code: 'rate_limited', message: 'Slow down' } }, { 'Retry-After': '30' }));
     await user.type(screen.getByLabelText('Username or email'), 'ada');
@@ -68,7 +67,7 @@ describe('ForgotPassword', () => {
   });
 
   it('reports a network failure and stays usable', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     setup().renderWithAuth(<ForgotPassword />);
     server.use(networkError('post', 'password/forgot'));
     await user.type(screen.getByLabelText('Username or email'), 'ada');

@@ -1,16 +1,15 @@
 import { screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ForgotUsername, defaultMessages } from '../../src/widgets/index.js';
-import { count, expectNoAxeViolations, failWith, installMsw, lastBody, server, setup } from './support.js';
+import { count, expectNoAxeViolations, failWith, installMsw, lastBody, server, setup, SLOW, typist } from './support.js';
 
 installMsw();
 
 const success = defaultMessages['forgotUsername.success'];
 
-describe('ForgotUsername', () => {
+describe('ForgotUsername', SLOW, () => {
   it('sends the email and shows one neutral confirmation for known and unknown addresses (security 13)', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     const onSuccess = vi.fn();
     const harness = setup();
     harness.renderWithAuth(<ForgotUsername onSuccess={onSuccess} />);
@@ -35,7 +34,7 @@ describe('ForgotUsername', () => {
   });
 
   it('checks the address before sending', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     setup().renderWithAuth(<ForgotUsername />);
     const field = screen.getByLabelText('Email');
     await user.type(field, 'not-an-address');
@@ -48,7 +47,7 @@ describe('ForgotUsername', () => {
   });
 
   it('shows server errors as an alert and the rate-limit countdown', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     setup().renderWithAuth(<ForgotUsername />);
     server.use(failWith('post', 'username/forgot', 429, { error: { code: 'rate_limited', message: 'Slow down' } }, { 'Retry-After': '90' }));
     await user.type(screen.getByLabelText('Email'), 'ada@example.com');

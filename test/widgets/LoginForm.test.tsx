@@ -1,11 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { delay } from 'msw';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useAuth } from '../../src/react/index.js';
 import { LoginForm, defaultMessages, messagesDe } from '../../src/widgets/index.js';
-import { ada, count, expectNoAxeViolations, failWith, http, lastBody, networkError, requests, server, setup, installMsw } from './support.js';
+import { ada, count, expectNoAxeViolations, failWith, http, installMsw, lastBody, networkError, requests, server, setup, SLOW, typist } from './support.js';
+import type { Typist } from './support.js';
 
 installMsw();
 afterEach(() => {
@@ -17,16 +17,16 @@ function Status() {
   return <p data-testid="auth">{status}</p>;
 }
 
-async function fillAndSubmit(user: ReturnType<typeof userEvent.setup>, identifier: string, password: string) {
+async function fillAndSubmit(user: Typist, identifier: string, password: string) {
   await user.clear(screen.getByLabelText('Username or email'));
   await user.type(screen.getByLabelText('Username or email'), identifier);
   await user.type(screen.getByLabelText('Password'), password);
   await user.click(screen.getByRole('button', { name: 'Sign in' }));
 }
 
-describe('LoginForm', () => {
+describe('LoginForm', SLOW, () => {
   it('signs in with one request, announces success politely and calls onSuccess', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     const onSuccess = vi.fn();
     const harness = setup();
     harness.renderWithAuth(
@@ -58,7 +58,7 @@ describe('LoginForm', () => {
   });
 
   it('uses the right autocomplete, a password input with an accessible show toggle, and no maxLength (security 5, 6)', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     setup().renderWithAuth(<LoginForm />);
     const identifier = screen.getByLabelText('Username or email');
     const password = screen.getByLabelText('Password');
@@ -79,7 +79,7 @@ describe('LoginForm', () => {
   });
 
   it('sends a pasted 128-character passphrase whole (security 6)', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     const long = `${'correct horse battery staple '.repeat(5)}end`.slice(0, 128);
     expect(long).toHaveLength(128);
     setup({ users: [{ username: 'long', email: 'long@example.com', password: long }] }).renderWithAuth(<LoginForm />);
@@ -92,7 +92,7 @@ describe('LoginForm', () => {
   });
 
   it('marks empty fields, focuses the first invalid one and sends nothing', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     setup().renderWithAuth(<LoginForm />);
     requests.length = 0;
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -111,7 +111,7 @@ describe('LoginForm', () => {
   });
 
   it('shows one generic message for a wrong password and for an unknown user, and focuses it (security 13)', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     setup().renderWithAuth(<LoginForm />);
     await fillAndSubmit(user, 'ada', 'not the password at all');
     const alert = await screen.findByRole('alert');
@@ -127,7 +127,7 @@ describe('LoginForm', () => {
   });
 
   it('clears the password after every submit, failed or not, and keeps it out of URLs (security 7)', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     setup().renderWithAuth(<LoginForm />);
     const password = screen.getByLabelText('Password');
     await fillAndSubmit(user, 'ada', 'wrong password here');
@@ -143,7 +143,7 @@ describe('LoginForm', () => {
   });
 
   it('sends one request for a double click plus Enter, disabled and aria-busy while pending (security 8)', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     setup({ latencyMs: 150 }).renderWithAuth(<LoginForm />);
     await user.type(screen.getByLabelText('Username or email'), 'ada');
     await user.type(screen.getByLabelText('Password'), ada.password);
@@ -162,7 +162,7 @@ describe('LoginForm', () => {
 
   it('on 429 shows a live countdown from Retry-After with submit disabled, and never retries by itself (security 12)', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const user = typist({ advanceTimers: vi.advanceTimersByTime });
     setup({ throttle: { maxFailures: 2 } }).renderWithAuth(<LoginForm />);
     await fillAndSubmit(user, 'ada', 'wrong one number 1');
     await screen.findByRole('alert');
@@ -201,7 +201,7 @@ describe('LoginForm', () => {
   });
 
   it('reports a network failure and re-enables the form', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     setup().renderWithAuth(<LoginForm />);
     server.use(networkError('post', 'login'));
     await fillAndSubmit(user, 'ada', ada.password);
@@ -212,7 +212,7 @@ describe('LoginForm', () => {
   });
 
   it('reports a timeout as retryable and re-enables the form', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     setup({ timeoutMs: 100 }).renderWithAuth(<LoginForm />);
     server.use(
       http.post('*/api/auth/login', async () => {
@@ -227,7 +227,7 @@ describe('LoginForm', () => {
   });
 
   it('renders server text as text, never as HTML (security 3)', async () => {
-    const user = userEvent.setup();
+    const user = typist();
     const hostile = '<img src=x onerror=alert(1)>';
     setup().renderWithAuth(<LoginForm />);
     server.use(failWith('post', 'login', 400, { error: { code: 'invalid_request', message: hostile, fields: { identifier: hostile, other: `${hostile}!` } } }));
@@ -247,7 +247,7 @@ describe('LoginForm', () => {
 
   it('shows the links the backend offers, lets props retarget or hide them', async () => {
     const onRegister = vi.fn();
-    const user = userEvent.setup();
+    const user = typist();
     setup({ config: { features: { usernameRecovery: false } } }).renderWithAuth(
       <LoginForm links={{ forgotPassword: '/reset', register: onRegister }} />,
     );

@@ -1,10 +1,9 @@
 import { act, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAuth } from '../../src/react/index.js';
 import { SessionExpiryWarning, messagesDe } from '../../src/widgets/index.js';
-import { count, expectNoAxeViolations, failWith, installMsw, server, setup } from './support.js';
+import { count, expectNoAxeViolations, failWith, installMsw, server, setup, SLOW, typist } from './support.js';
 
 installMsw();
 beforeEach(() => {
@@ -28,7 +27,7 @@ function Page() {
 
 /** Signs in with a 10-minute idle timeout, renders, focuses the page button, and moves the clock into the warning period. */
 async function openWarning(props: Parameters<typeof SessionExpiryWarning>[0] = {}, providerMessages?: typeof messagesDe) {
-  const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+  const user = typist({ advanceTimers: vi.advanceTimersByTime });
   const harness = setup({ lifetimes: { idleMs: IDLE } });
   await harness.signIn();
   harness.renderWithAuth(
@@ -47,7 +46,7 @@ async function openWarning(props: Parameters<typeof SessionExpiryWarning>[0] = {
   return { user, harness, dialog: await screen.findByRole('alertdialog') };
 }
 
-describe('SessionExpiryWarning', () => {
+describe('SessionExpiryWarning', SLOW, () => {
   it('opens as a modal before the end, with a live countdown and focus on "Stay signed in"', async () => {
     const { dialog } = await openWarning();
     expect(dialog).toHaveAttribute('aria-modal', 'true');

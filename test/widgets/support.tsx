@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { RenderResult } from '@testing-library/react';
 import { createMockBackend } from 'latchkey/mock';
 import type { MockBackendOptions, MockUserSeed } from 'latchkey/mock';
@@ -121,3 +122,19 @@ export function lastBody(name: string): unknown {
 export const findText = (text: string | RegExp) => screen.findByText(text);
 
 export { http, HttpResponse };
+
+/** A user-event instance without pauses between keys (the machine is shared; typing stays realistic). */
+export const typist = (options: Parameters<typeof userEvent.setup>[0] = {}) => userEvent.setup({ delay: null, ...options });
+
+/** The user-event instance type. */
+export type Typist = ReturnType<typeof userEvent.setup>;
+
+/** Puts `value` into a field the way a password manager or a paste does: one input event. */
+export async function enter(user: Typist, field: HTMLElement, value: string): Promise<void> {
+  await user.clear(field);
+  await user.click(field);
+  await user.paste(value);
+}
+
+/** Per-file test options: generous timeouts, the dom project shares two cores with other suites. */
+export const SLOW = { timeout: 30_000 } as const;
