@@ -16,6 +16,12 @@ import { publicUser, requireAuth, startSession } from './session.js';
 import { checkThrottle, clearFailures, linkTo, recordFailure, sendVerification } from './sessionRoutes.js';
 import { normalizeIdentifier } from './Throttle.js';
 
+/** Preauthorized: the address itself, or its domain given as `@example.com`. */
+function isPreauthorized(state: MockState, email: string): boolean {
+  const key = normalizeIdentifier(email);
+  return state.preauthorizedEmails.has(key) || state.preauthorizedEmails.has(key.slice(key.lastIndexOf('@')));
+}
+
 /** `POST register` @internal */
 export function register(ctx: MockRequestContext, state: MockState): Response {
   const body = ctx.body as RegisterRequest;
@@ -27,24 +33,25 @@ export function register(ctx: MockRequestContext, state: MockState): Response {
   const email = body.email.trim();
   const emailIssue = emailProblem(email);
   if (emailIssue) fields['email'] = emailIssue;
-  if (Object.keys(fields).length > 0) throw new MockHttpError('invalid_request', { fields });
 
+  // Same order of checks as the reference server: invite, field form, policy, then conflicts.
   let inviteRoles: string[] = [];
   let inviteCode: string | undefined;
-  if (registration === 'invite' && !state.preauthorizedEmails.has(normalizeIdentifier(email))) {
-    const invite = body.invite === undefined ? undefined : state.store.usableInvite(body.invite);
-    if (!invite) {
-      throw new MockHttpError('invite_required', {
-        fields: { invite: body.invite === undefined ? 'An invite code is required.' : 'This invite code is invalid, used or expired.' },
-      });
-    }
+  if (body.invite !== undefined) {
+    // An invite is honoured in every open mode (it may carry roles); a bad one is refused.
+    const invite = state.store.usableInvite(body.invite);
+    if (!invite) throw new MockHttpError('invite_required', { fields: { invite: 'This invite code is invalid, used or expired.' } });
     if (invite.email !== null && normalizeIdentifier(invite.email) !== normalizeIdentifier(email)) {
       throw new MockHttpError('invite_required', { fields: { invite: 'This invite is for another email address.' } });
     }
     inviteRoles = invite.roles;
     inviteCode = invite.code;
+  } else if (registration === 'invite' && !isPreauthorized(state, email)) {
+    throw new MockHttpError('invite_required', { fields: { invite: 'An invite code is required.' } });
   }
-
+  if (Object.keys(fields).length > 0) throw new MockHttpError('invalid_request', { fields });
+  const weak = checkPassword(body.password, state.config.password, { username: body.username, email });
+  if (weak) throw new MockHttpError('weak_password', { message: weak, fields: { password: weak } });
   if (state.store.user(body.username)) {
     throw new MockHttpError('conflict', { message: 'This username is taken.', fields: { username: 'This username is taken.' } });
   }
@@ -52,8 +59,6 @@ export function register(ctx: MockRequestContext, state: MockState): Response {
   if (owner && !features.emailVerification) {
     throw new MockHttpError('conflict', { message: 'This email address is already registered.', fields: { email: 'This email address is already registered.' } });
   }
-  const weak = checkPassword(body.password, state.config.password, { username: body.username, email });
-  if (weak) throw new MockHttpError('weak_password', { message: weak, fields: { password: weak } });
 
   if (owner) {
     // Email verification on: a taken address gets the same answer as a new one; its owner is told.
@@ -82,6 +87,7 @@ export function register(ctx: MockRequestContext, state: MockState): Response {
     return reply(ctx, 201, { session: null, next: 'verify_email' });
   }
   if (state.approval) return reply(ctx, 201, { session: null, next: 'await_approval' });
+  if (ctx.auth !== null && ctx.auth !== 'invalid') state.store.endSession(ctx.auth.session.id);
   const signedIn = state.store.updateUser(user.id, { lastLoginAt: new Date(state.now()) });
   return reply(ctx, 201, startSession(ctx, state, signedIn, false));
 }

@@ -38,7 +38,7 @@ export interface MockBackendOptions {
   throttle?: { maxFailures?: number; maxFailuresPerAddress?: number; windowMs?: number };
   /** Which client address a request comes from (for the per-address limit). Default: one address for all. */
   clientAddress?: (request: Request) => string;
-  /** In invite-only mode, these addresses may register without an invite. */
+  /** In invite-only mode, these addresses (or whole domains, written `@example.com`) may register without an invite. */
   preauthorizedEmails?: readonly string[];
   /** New registrations wait for an administrator (created disabled, answer `next: 'await_approval'`). */
   requireApproval?: boolean;

@@ -100,9 +100,19 @@ describe('register', () => {
       expect(ok.status).toBe(201);
     });
 
-    it('preauthorized emails need no invite', async () => {
-      const { browser } = setup({ config: { registration: 'invite' }, preauthorizedEmails: ['Dora@Example.com'] });
+    it('preauthorized emails and domains need no invite', async () => {
+      const { browser } = setup({ config: { registration: 'invite' }, preauthorizedEmails: ['Dora@Example.com', '@staff.example'] });
       expect((await browser.call('register', { body: newUser })).status).toBe(201);
+      expect((await browser.call('register', { body: { ...newUser, username: 'eve', email: 'eve@staff.example' } })).status).toBe(201);
+      expect((await browser.call('register', { body: { ...newUser, username: 'mal', email: 'mal@other.example' } })).body.error.code).toBe('invite_required');
+    });
+
+    it('in open mode an invite is optional, but honoured (roles) and checked', async () => {
+      const { backend, browser } = setup();
+      const invite = backend.store.addInvite({ roles: ['editor'] });
+      expect((await browser.call('register', { body: { ...newUser, invite: 'bogus' } })).body.error.code).toBe('invite_required');
+      const res = await browser.call('register', { body: { ...newUser, invite: invite.code } });
+      expect(res.body.session.user.roles).toEqual(['editor']);
     });
   });
 
