@@ -363,6 +363,16 @@ export class Suite {
     }
   }
 
+  /**
+   * A user whose profile, email or mail a check may touch: the main user when it is a throwaway,
+   * else a new throwaway user when one can be made, else (only then) the given user.
+   */
+  async mutableUser(): Promise<TestUser> {
+    const main = await this.mainUser();
+    if (main.throwaway || this.provisioningProblem() !== null) return main;
+    return this.newUser();
+  }
+
   /** A user for checks that change credentials: a throwaway one, never the given user. */
   async throwawayUser(): Promise<TestUser> {
     return this.newUser();
@@ -397,7 +407,11 @@ export class Suite {
   async latestMail(to: string): Promise<OutboxMessage | null> {
     const read = this.settings.readOutbox;
     if (!read) return null;
-    return read(to);
+    try {
+      return await read(to);
+    } catch (error) {
+      notChecked(`the outbox hook failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /**
@@ -409,7 +423,7 @@ export class Suite {
     if (!read) notChecked('no outbox hook was given (readOutbox / --outbox-url), so the mailed token cannot be read');
     const deadline = Date.now() + 3_000;
     for (;;) {
-      const message = await read(to);
+      const message = await this.latestMail(to);
       if (message && (!previous || tokenOf(message) !== tokenOf(previous))) {
         const token = tokenOf(message);
         if (!token) notChecked(`the outbox message to ${to} carries no token or link the suite can read`);

@@ -47,6 +47,16 @@ describe('the conformance suite against the mock backend over HTTP', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('reports a broken outbox hook as not checked, not as a backend failure', async () => {
+    backend = await startMock();
+    const readOutbox = async (): Promise<null> => {
+      throw new Error('outbox endpoint answered 500');
+    };
+    const result = await runConformance({ ...backend.options, readOutbox, only: ['password/reset'] });
+    expect(check(result, 'password/reset.weak-password')).toMatchObject({ status: 'not_checked', message: 'the outbox hook failed: outbox endpoint answered 500' });
+    expect(result.ok).toBe(true);
+  });
+
   it('with registration closed, creates its throwaway users through the admin endpoints', async () => {
     backend = await startMock({ registration: 'closed' });
     const result = await runConformance({ ...backend.options, only: ['register', 'login', 'password/change'] });

@@ -32,7 +32,7 @@ export async function checkPasswords(suite: Suite): Promise<void> {
     ] as const) suite.skip('password/forgot', name, title, 'not_applicable', forgotOff);
   } else {
     await suite.check('password/forgot', 'enumeration-parity', 'known and unknown identifiers get the same 202 {}, also when repeated quickly', async () => {
-      const user = await suite.mainUser();
+      const user = await suite.mutableUser();
       const browser = suite.browser();
       const answers: Exchange[] = [];
       for (let round = 0; round < 2; round += 1) {
@@ -58,7 +58,7 @@ export async function checkPasswords(suite: Suite): Promise<void> {
     suite.skip('username/forgot', 'malformed-bodies', 'malformed bodies get 400 invalid_request, never 5xx', 'not_applicable', 'features.usernameRecovery is off');
   } else {
     await suite.check('username/forgot', 'enumeration-parity', 'known and unknown emails get the same 202 {}, also when repeated quickly', async () => {
-      const user = await suite.mainUser();
+      const user = await suite.mutableUser();
       if (!user.email) await suite.signIn(user);
       if (!user.email) notChecked('the test user has no email address');
       const browser = suite.browser();
