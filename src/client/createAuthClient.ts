@@ -172,6 +172,8 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
   let refreshing: Promise<AuthResult<TUser>> | null = null;
   /** What the client last learned: used to emit `signed-out` once, not once per failing request. */
   let known: 'unknown' | 'in' | 'out' = 'unknown';
+  /** Counts logouts: a refresh that started before one must not sign the user back in. */
+  let logouts = 0;
   const listeners = new Set<(event: AuthClientEvent<TUser>) => void>();
 
   // ───────────────────────────── events ─────────────────────────────
@@ -485,6 +487,7 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
     if (held?.refreshToken == null) {
       throw new AuthError({ code: 'unauthenticated', endpoint, message: `${endpoint}: there is no refresh token to use` });
     }
+    const startedAt = logouts;
     try {
       const result = (await request(
         { name: 'refresh', body: { refreshToken: held.refreshToken }, auth: false, refreshOnUnauthenticated: false, retryCsrf: false },
@@ -492,6 +495,9 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
         [held.refreshToken],
       )) as AuthResult<TUser>;
       needsTokens('refresh', result, ENDPOINTS.refresh.status);
+      if (logouts !== startedAt) {
+        throw new AuthError({ code: 'unauthenticated', endpoint, message: `${endpoint}: signed out while the refresh was under way` });
+      }
       signedIn(result);
       return result;
     } catch (error) {
@@ -567,6 +573,7 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
     login: (body, signal) => authCall('login', body, signal),
 
     async logout(signal) {
+      logouts += 1;
       try {
         await request({ name: 'logout', signal, auth: true, refreshOnUnauthenticated: false, retryCsrf: true }, null);
       } catch {

@@ -248,6 +248,19 @@ describe('bearer transport', () => {
     expect(events).toEqual([{ type: 'signed-out', reason: 'logout' }]);
   });
 
+  it('a refresh still under way when the user logs out does not sign them back in', async () => {
+    const backend = bearerBackend({ refreshDelayMs: 40 });
+    server.use(...backend.handlers);
+    const storage = storageWith(tokens(1));
+    const client = createAuthClient({ baseUrl: '/api/auth', transport: 'bearer', tokenStorage: storage });
+    const events = recordEvents(client);
+    const refreshing = client.refresh().catch((e: unknown) => e);
+    await client.logout();
+    expect(await refreshing).toMatchObject({ code: 'unauthenticated', endpoint: 'POST refresh' });
+    expect(storage.get()).toBeNull();
+    expect(events).toEqual([{ type: 'signed-out', reason: 'logout' }]);
+  });
+
   it('no event ever carries a token', async () => {
     const backend = bearerBackend();
     server.use(...backend.handlers);
