@@ -67,8 +67,9 @@ function settingsOf(loginPath: string, navigate: AuthSettings['navigate'], onSes
 /**
  * Provides the session to every latchkey hook, guard and widget below it. One `GET session`
  * serves any number of readers; responses that carry a session (login, register, password change,
- * email verification, refresh) are written straight into the cache; the session is re-checked on
- * focus, kept in step across tabs (no token is ever posted), and ends cleanly at `expiresAt`.
+ * email verification, refresh) are written straight into the cache; the session is re-checked when
+ * the tab becomes visible again and its last answer is over a minute old, kept in step across tabs
+ * (no token is ever posted), and ends cleanly at `expiresAt`.
  * Creates its client (from `baseUrl`) and QueryClient once; never touches `window` while rendering,
  * so it is safe for server rendering, where `initialSession` avoids a flash of signed-out content.
  *
