@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import {
   AuthProvider,
+  authQueryKeys,
   useAdminCreateInvite,
   useAdminCreateUser,
   useAdminDeleteInvite,
@@ -23,7 +24,8 @@ import {
   useUpdateProfile,
   useVerifyEmail,
 } from 'latchkey';
-import { ada, bob, count, requests, setup, startMswServer } from './support.js';
+import { delay } from 'msw';
+import { ada, BASE, bob, count, http, requests, server, setup, startMswServer } from './support.js';
 import type { Harness } from './support.js';
 
 startMswServer();
@@ -75,6 +77,26 @@ describe('flow hooks', () => {
     expect(result.current.flow.error?.code).toBe('invalid_credentials');
     expect(result.current.auth.status).toBe('unauthenticated');
     expect(requests).toEqual(['POST login']);
+  });
+
+  it('unmounting aborts a request in flight, and its late answer is not applied', async () => {
+    const t = setup();
+    let signal: AbortSignal | undefined;
+    server.use(
+      http.post(`*${BASE}/login`, async ({ request }) => {
+        signal = request.signal;
+        await delay(100);
+        return undefined;
+      }),
+    );
+    const { result, unmount } = hooks(t, useLogin);
+    await waitFor(() => expect(result.current.auth.status).toBe('unauthenticated'));
+    result.current.flow.mutate({ identifier: ada.username, password: ada.password });
+    await waitFor(() => expect(signal).toBeDefined());
+    unmount();
+    expect(signal?.aborted).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(t.queryClient.getQueryData(authQueryKeys(t.client.baseUrl).session)).toBeNull();
   });
 
   it('change password keeps the user signed in with the new session; a wrong current password names the field', async () => {
