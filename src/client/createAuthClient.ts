@@ -128,7 +128,9 @@ function resolveBaseUrl(baseUrl: string): string {
  *   `persistentTokenStorage()` to survive reloads). On 401 `unauthenticated` the client refreshes
  *   once (concurrent 401s share that one refresh) and retries once; a refused refresh clears the
  *   tokens and emits `signed-out`. A refresh that fails for lack of an answer (network, timeout, 5xx)
- *   keeps the tokens and rejects with that retryable error.
+ *   keeps the tokens and rejects with that retryable error. Where the browser has Web Locks, tabs
+ *   sharing a persistent storage refresh one at a time, and a tab that waited uses the tokens the
+ *   other one got (so rotation with reuse detection never signs everyone out).
  * - Requests only ever go to `baseUrl` (paths come from the contract's endpoint table, redirects
  *   are refused), tokens never go into a URL, and every request has a timeout (`timeoutMs`,
  *   default 15 s) combined with the caller's `AbortSignal`.
@@ -481,33 +483,63 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
     emit({ type: 'signed-in', session: result.session });
   };
 
+  /**
+   * Runs a refresh under a Web Lock (where the browser has them), so tabs sharing one persistent
+   * token storage never present the same refresh token twice: with rotation and reuse detection,
+   * that would revoke the session for every tab.
+   */
+  const withRefreshLock = <T>(task: () => Promise<T>): Promise<T> => {
+    const locks = (globalThis as { navigator?: { locks?: Partial<LockManager> } }).navigator?.locks;
+    if (typeof locks?.request !== 'function') return task();
+    return (locks as LockManager).request(`latchkey:refresh ${baseUrl}`, task) as Promise<T>;
+  };
+
   const doRefresh = async (): Promise<AuthResult<TUser>> => {
-    const held = tokenStorage.get();
     const endpoint = endpointLabel('refresh');
-    if (held?.refreshToken == null) {
+    const before = tokenStorage.get();
+    if (before?.refreshToken == null) {
       throw new AuthError({ code: 'unauthenticated', endpoint, message: `${endpoint}: there is no refresh token to use` });
     }
     const startedAt = logouts;
-    try {
-      const result = (await request(
-        { name: 'refresh', body: { refreshToken: held.refreshToken }, auth: false, refreshOnUnauthenticated: false, retryCsrf: false },
-        schemas.authResult,
-        [held.refreshToken],
-      )) as AuthResult<TUser>;
-      needsTokens('refresh', result, ENDPOINTS.refresh.status);
-      if (logouts !== startedAt) {
-        throw new AuthError({ code: 'unauthenticated', endpoint, message: `${endpoint}: signed out while the refresh was under way` });
+    return withRefreshLock(async () => {
+      const held = tokenStorage.get();
+      try {
+        if (held?.refreshToken == null) {
+          throw new AuthError({ code: 'unauthenticated', endpoint, message: `${endpoint}: the tokens were cleared (signed out elsewhere)` });
+        }
+        let result: AuthResult<TUser>;
+        if (held.refreshToken !== before.refreshToken) {
+          // Another tab sharing the storage rotated the tokens while this one waited: use them.
+          const answer = (await request(
+            { name: 'session', auth: true, refreshOnUnauthenticated: false, retryCsrf: false },
+            schemas.session,
+          )) as SessionResponse<TUser>;
+          if (answer.session === null) {
+            throw new AuthError({ code: 'unauthenticated', endpoint, message: `${endpoint}: the session ended in another tab` });
+          }
+          result = { session: answer.session, tokens: held };
+        } else {
+          result = (await request(
+            { name: 'refresh', body: { refreshToken: held.refreshToken }, auth: false, refreshOnUnauthenticated: false, retryCsrf: false },
+            schemas.authResult,
+            [held.refreshToken],
+          )) as AuthResult<TUser>;
+          needsTokens('refresh', result, ENDPOINTS.refresh.status);
+        }
+        if (logouts !== startedAt) {
+          throw new AuthError({ code: 'unauthenticated', endpoint, message: `${endpoint}: signed out while the refresh was under way` });
+        }
+        signedIn(result);
+        return result;
+      } catch (error) {
+        if (isAuthError(error) && refreshRefused(error)) {
+          // Only forget tokens that are still the ones this refresh tried (not newer ones from a login).
+          if (held === null || tokenStorage.get()?.refreshToken === held.refreshToken) tokenStorage.clear();
+          if (known !== 'out') emit({ type: 'signed-out', reason: 'revoked' });
+        }
+        throw error;
       }
-      signedIn(result);
-      return result;
-    } catch (error) {
-      if (isAuthError(error) && refreshRefused(error)) {
-        // Only forget tokens that are still the ones this refresh tried (not newer ones from a login).
-        if (tokenStorage.get()?.refreshToken === held.refreshToken) tokenStorage.clear();
-        if (known !== 'out') emit({ type: 'signed-out', reason: 'revoked' });
-      }
-      throw error;
-    }
+    });
   };
 
   const sharedRefresh = (): Promise<AuthResult<TUser>> => {

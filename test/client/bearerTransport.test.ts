@@ -261,6 +261,37 @@ describe('bearer transport', () => {
     expect(events).toEqual([{ type: 'signed-out', reason: 'logout' }]);
   });
 
+  it('two tabs sharing persistent storage refresh one at a time (Web Locks), so rotation never looks like reuse', async () => {
+    const queues = new Map<string, Promise<unknown>>();
+    const locks = {
+      request(name: string, task: () => Promise<unknown>) {
+        const run = (queues.get(name) ?? Promise.resolve()).then(() => task());
+        queues.set(name, run.catch(() => undefined));
+        return run;
+      },
+    };
+    Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
+    try {
+      const backend = bearerBackend({ refreshDelayMs: 30 });
+      server.use(...backend.handlers);
+      persistentTokenStorage().set(tokens(1));
+      const tabA = createAuthClient({ baseUrl: '/api/auth', transport: 'bearer', tokenStorage: persistentTokenStorage() });
+      const tabB = createAuthClient({ baseUrl: '/api/auth', transport: 'bearer', tokenStorage: persistentTokenStorage() });
+      const eventsA = recordEvents(tabA);
+      const eventsB = recordEvents(tabB);
+      backend.state.expired = true;
+      const [a, b] = await Promise.all([tabA.getSession(), tabB.getSession()]);
+      expect(a.session?.user.id).toBe('u1');
+      expect(b.session?.user.id).toBe('u1');
+      expect(backend.state.refreshes).toBe(1);
+      expect(persistentTokenStorage().get()).toEqual(tokens(2));
+      expect([...eventsA, ...eventsB].some((e) => e.type === 'signed-out')).toBe(false);
+    } finally {
+      Reflect.deleteProperty(navigator, 'locks');
+      localStorage.clear();
+    }
+  });
+
   it('no event ever carries a token', async () => {
     const backend = bearerBackend();
     server.use(...backend.handlers);
