@@ -1,6 +1,8 @@
 import type { AuthResult, Tokens } from '../contract/index.js';
 import type { AuthRequestInfo } from './AuthHandlerOptions.js';
 import type { OneTimeTokenPurpose, SessionRecord, UserRecord } from './AuthStore.js';
+import { appLinkFrom } from './createUserAdmin.js';
+import type { UserAdmin } from './createUserAdmin.js';
 import { hashToken, hmac, randomToken, safeEqual } from './crypto.js';
 import { ApiError, parseCookies, serializeCookie } from './http.js';
 import type { MailMessage } from './Mailer.js';
@@ -17,6 +19,7 @@ export interface Auth {
 export interface Shared {
   csrfKey(): Promise<string>;
   background(task: () => Promise<void>): void;
+  admin: UserAdmin;
 }
 
 /**
@@ -261,10 +264,7 @@ export class Call {
 
   /** A link into the app built from `appUrl` (never from the request). */
   appLink(path: string, token?: string): string {
-    const base = this.rt.appUrl.pathname.replace(/\/+$/, '');
-    const url = new URL(`${base}${path}`, this.rt.appUrl.origin);
-    if (token !== undefined) url.searchParams.set('token', token);
-    return url.toString();
+    return appLinkFrom(this.rt.appUrl, path, token);
   }
 
   /** Creates a one-time token (cancelling older ones of the same purpose) and answers it with its expiry. */

@@ -3,6 +3,7 @@ import { ENDPOINTS } from '../contract/index.js';
 import type { AuthHandler, AuthHandlerOptions, AuthRequestInfo } from './AuthHandlerOptions.js';
 import { Call } from './Call.js';
 import type { Shared } from './Call.js';
+import { appLinkFrom, userAdminFrom } from './createUserAdmin.js';
 import { randomToken } from './crypto.js';
 import { ApiError, readJsonBody } from './http.js';
 import { ROUTES } from './routes.js';
@@ -97,6 +98,14 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
       csrfKey ??= rt.secret !== undefined ? Promise.resolve(rt.secret) : rt.store.getSecret('csrf', () => randomToken(32));
       return csrfKey;
     },
+    admin: userAdminFrom({
+      store: rt.store,
+      hasher: rt.hasher,
+      policy: rt.policy,
+      now: rt.now,
+      oneTimeTtlMs: rt.lifetimes.oneTime,
+      resetLink: (token) => appLinkFrom(rt.appUrl, rt.links.resetPassword, token),
+    }),
     background(task) {
       const run = Promise.resolve()
         .then(task)

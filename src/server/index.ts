@@ -22,6 +22,8 @@ export type {
   UserPatch,
   UserRecord,
 } from './AuthStore.js';
+export { createUserAdmin, UserAdminError } from './createUserAdmin.js';
+export type { UserAdmin, UserAdminOptions } from './createUserAdmin.js';
 export { createMemoryStore } from './createMemoryStore.js';
 export { createSqliteStore, SQLITE_SCHEMA_VERSION } from './createSqliteStore.js';
 export type { SqliteStoreOptions } from './createSqliteStore.js';

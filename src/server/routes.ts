@@ -17,6 +17,7 @@ import type {
 import { CONTRACT_VERSION, HEADERS } from '../contract/index.js';
 import type { UserPatch, UserRecord } from './AuthStore.js';
 import { StoreConflictError } from './AuthStore.js';
+import { UserAdminError } from './createUserAdmin.js';
 import type { Call } from './Call.js';
 import { hashToken, randomToken } from './crypto.js';
 import { ApiError } from './http.js';
@@ -403,43 +404,17 @@ const adminListUsers: Route = async (call) => {
   return ok({ users: users.map(toAdminUser), total });
 };
 
+function adminFailure(error: unknown): never {
+  if (error instanceof UserAdminError) throw new ApiError(error.code, error.message, error.field ? { [error.field]: error.message } : undefined);
+  throw error;
+}
+
 const adminCreateUser: Route = async (call) => {
-  const { rt } = call;
   const body = call.body as AdminCreateUserRequest;
   const admin = await call.requireAuth();
-  fieldsOrThrow({ username: usernameProblem(body.username), email: body.email ? emailProblem(body.email) : null });
-  const badRoles = rolesProblem(body.roles ?? []);
-  if (badRoles) throw new ApiError('invalid_request', 'Some roles are not valid.', badRoles);
-  if (body.password !== undefined) {
-    const weak = rt.policy.check(body.password, body.username);
-    if (weak) throw new ApiError('weak_password', weak, { password: weak });
-  }
-  let user: UserRecord;
-  try {
-    user = await rt.store.createUser({
-      id: randomUUID(),
-      username: body.username,
-      usernameKey: normalizeIdentifier(body.username),
-      email: body.email ? body.email.trim() : null,
-      emailKey: body.email ? normalizeEmail(body.email) : null,
-      name: body.name ?? null,
-      roles: [...new Set(body.roles ?? [])],
-      passwordHash: body.password === undefined ? null : await rt.hasher.hash(body.password),
-      disabled: false,
-      emailVerified: true,
-      profile: null,
-      createdAt: call.now,
-      updatedAt: call.now,
-      lastLoginAt: null,
-    });
-  } catch (error) {
-    if (error instanceof StoreConflictError) throw new ApiError('conflict', undefined, conflictFields(error));
-    throw error;
-  }
-  rt.log('info', 'admin.user_created', { userId: user.id, by: admin.user.id });
-  if (body.password !== undefined) return ok({ user: toAdminUser(user) }, 201);
-  const { token } = await call.oneTimeToken(user.id, 'password_reset');
-  return ok({ user: toAdminUser(user), resetUrl: call.appLink(rt.links.resetPassword, token) }, 201);
+  const created = await call.shared.admin.addUser(body).catch(adminFailure);
+  call.rt.log('info', 'admin.user_created', { userId: created.user.id, by: admin.user.id });
+  return ok(created, 201);
 };
 
 const adminUpdateUser: Route = async (call) => {
@@ -492,9 +467,9 @@ const adminDeleteUser: Route = async (call) => {
 const adminResetLink: Route = async (call) => {
   const admin = await call.requireAuth();
   const user = await targetUser(call);
-  const { token, expiresAt } = await call.oneTimeToken(user.id, 'password_reset');
+  const link = await call.shared.admin.resetLink(user.id).catch(adminFailure);
   call.rt.log('info', 'admin.reset_link', { userId: user.id, by: admin.user.id });
-  return ok({ url: call.appLink(call.rt.links.resetPassword, token), expiresAt: new Date(expiresAt).toISOString() });
+  return ok(link);
 };
 
 const adminListInvites: Route = async (call) => ok({ invites: (await call.rt.store.listInvites()).map(toInvite) });
