@@ -14,6 +14,7 @@ afterEach(async () => {
 interface Case {
   readonly fault: Fault;
   readonly transport?: 'cookie' | 'bearer';
+  readonly features?: { emailVerification?: boolean };
   /** Groups to run: the one the fault breaks, plus a neighbour that must stay green. */
   readonly only: string[];
   /** The check meant for the fault, and what its message must say. */
@@ -160,6 +161,65 @@ const cases: Record<string, Case> = {
     fails: { 'password/reset.clears-lockout': /the account is still locked after a password reset/ },
     unaffected: ['login.lockout-parity', 'login.throttle-unknown', 'password/reset.success'],
   },
+  'session fixation (the pre-login cookie becomes the session)': {
+    fault: faults.sessionFixation,
+    only: ['session'],
+    fails: { 'session.fixation': /cookies from before login|kept the session cookie|set no new cookie/ },
+    unaffected: ['session.anonymous', 'session.signed-in'],
+  },
+  'refresh-token reuse that goes unnoticed': {
+    fault: faults.refreshReuseUndetected,
+    transport: 'bearer',
+    only: ['refresh'],
+    fails: { 'refresh.reuse-revokes-chain': /answered 200 \(the request was carried out\), expected 401 unauthenticated/ },
+    unaffected: ['refresh.rotation', 'refresh.unknown-token'],
+  },
+  'a session cookie without HttpOnly': {
+    fault: faults.sessionCookieNotHttpOnly,
+    only: ['login'],
+    fails: { 'login.cookie-attributes': /session cookie lk_session: not HttpOnly/ },
+    unaffected: ['login.success', 'login.enumeration-parity'],
+  },
+  'form-encoded bodies accepted instead of 415': {
+    fault: faults.acceptsFormBodies,
+    only: ['general'],
+    fails: { 'general.media-type': /answered 401 invalid_credentials, expected 415 unsupported_media_type/ },
+    unaffected: ['general.oversized-body', 'general.unknown-path'],
+  },
+  'an HTML page for unknown paths': {
+    fault: faults.unknownPathHtml,
+    only: ['general'],
+    fails: { 'general.unknown-path': /answered 200 \(the request was carried out\), expected 404 not_found/ },
+    unaffected: ['general.media-type', 'general.cache-control'],
+  },
+  'register revealing a taken email despite email verification': {
+    fault: faults.registerRevealsTakenEmail,
+    features: { emailVerification: true },
+    only: ['register'],
+    fails: { 'register.email-taken-parity': /409 conflict for one, 201 for the other/ },
+    unaffected: ['register.mode', 'register.policy-min'],
+  },
+  'a dead access token treated as no session': {
+    fault: faults.deadTokenLooksAnonymous,
+    transport: 'bearer',
+    only: ['session'],
+    fails: { 'session.bad-bearer-token': /answered 200 \(the request was carried out\), expected 401 unauthenticated/ },
+    unaffected: ['session.anonymous', 'session.signed-in'],
+  },
+  'a minimum password length that is not enforced': {
+    fault: faults.minimumNotEnforced,
+    only: ['register'],
+    fails: {
+      'register.policy-min-minus-one': /answered 201 \(the request was carried out\), expected 422 weak_password/,
+    },
+    unaffected: ['register.policy-min', 'register.policy-max-plus-one', 'register.policy-no-truncation'],
+  },
+  'CORS reflecting any origin with credentials': {
+    fault: faults.reflectsAnyOrigin,
+    only: ['general'],
+    fails: { 'general.cors': /reflected the foreign origin https:\/\/conformance-foreign\.example with Access-Control-Allow-Credentials: true/ },
+    unaffected: ['general.cache-control'],
+  },
   'GET verify without X-Auth headers': {
     fault: faults.verifyWithoutHeaders,
     only: ['verify'],
@@ -171,10 +231,10 @@ const cases: Record<string, Case> = {
 describe('deliberately broken backends: each fault is caught by the check meant for it', () => {
   for (const [name, c] of Object.entries(cases)) {
     it(name, async () => {
-      backend = await startMock({ transport: c.transport ?? 'cookie' }, c.fault);
+      backend = await startMock({ transport: c.transport ?? 'cookie', ...(c.features ? { features: c.features } : {}) }, c.fault);
       const result = await runConformance({ ...backend.options, only: c.only, timing: false });
       const report = formatReport(result);
-      expect(result.ok).toBe(false);
+      expect(result.ok, report).toBe(false);
       expect(failedIds(result).sort(), report).toEqual(Object.keys(c.fails).sort());
       for (const [id, message] of Object.entries(c.fails)) {
         const failed = check(result, id);

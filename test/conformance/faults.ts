@@ -46,17 +46,16 @@ function json(status: number, body: unknown, extra: Record<string, string> = {})
 const invalidCredentials = { error: { code: 'invalid_credentials', message: 'Wrong username or password.' } };
 
 /** Remembers which identifiers exist, by watching successful registrations and logins. */
-function knownIdentifiers(): { learn(request: Request, response: Response): Promise<void>; has(identifier: unknown): boolean } {
+function knownIdentifiers(): { learn(request: Request, response: Response, requestBody: Record<string, unknown> | null): Promise<void>; has(identifier: unknown): boolean } {
   const known = new Set<string>();
   const add = (value: unknown): void => {
     if (typeof value === 'string') known.add(value.trim().toLowerCase());
   };
   return {
-    async learn(request, response) {
+    async learn(request, response, requestBody) {
       if (endpoint(request) === 'register' && response.status === 201) {
-        const body = await jsonOf(request);
-        add(body?.username);
-        add(body?.email);
+        add(requestBody?.username);
+        add(requestBody?.email);
       }
       if (endpoint(request) === 'login' && response.status === 200) {
         const body = await jsonOf(response);
@@ -73,10 +72,10 @@ function knownIdentifiers(): { learn(request: Request, response: Response): Prom
 export const leaksUnknownUserOnLogin: Fault = (inner) => {
   const known = knownIdentifiers();
   return async (request) => {
-    const body = endpoint(request) === 'login' ? await jsonOf(request) : null;
+    const body = ['login', 'register'].includes(endpoint(request)) ? await jsonOf(request) : null;
     const response = await inner(request);
-    await known.learn(request, response);
-    if (body && response.status === 401 && !known.has(body.identifier)) {
+    await known.learn(request, response, body);
+    if (body && endpoint(request) === 'login' && response.status === 401 && !known.has(body.identifier)) {
       return json(401, { error: { code: 'invalid_credentials', message: 'No account with that username.' } });
     }
     return response;
@@ -87,10 +86,10 @@ export const leaksUnknownUserOnLogin: Fault = (inner) => {
 export const leaksUnknownUserOnForgot: Fault = (inner) => {
   const known = knownIdentifiers();
   return async (request) => {
-    const body = endpoint(request) === 'password/forgot' ? await jsonOf(request) : null;
+    const body = ['password/forgot', 'register'].includes(endpoint(request)) ? await jsonOf(request) : null;
     const response = await inner(request);
-    await known.learn(request, response);
-    if (body && response.status === 202 && !known.has(body.identifier)) return json(404, { error: { code: 'not_found', message: 'No such user.' } });
+    await known.learn(request, response, body);
+    if (body && endpoint(request) === 'password/forgot' && response.status === 202 && !known.has(body.identifier)) return json(404, { error: { code: 'not_found', message: 'No such user.' } });
     return response;
   };
 };
@@ -293,4 +292,121 @@ export const lockoutSurvivesReset: Fault = (inner) => {
     if (key && response.status === 429) locked.set(key, { body: await response.clone().text(), headers: new Headers(response.headers) });
     return response;
   };
+};
+
+/**
+ * Session fixation: the wrapper hands out its own session cookie (`fx`) before login and keeps it
+ * across the login, binding the real session to it server-side.
+ */
+export const sessionFixation: Fault = (inner) => {
+  const bound = new Map<string, string[]>(); // fx id → the inner cookies of the signed-in session
+  let serial = 0;
+  return async (request) => {
+    const cookies = (request.headers.get('cookie') ?? '').split(';').map((p) => p.trim()).filter(Boolean);
+    const fx = cookies.find((c) => c.startsWith('fx='))?.slice(3);
+    const headers = new Headers(request.headers);
+    const innerCookies = [...cookies.filter((c) => !c.startsWith('fx=')), ...(fx ? (bound.get(fx) ?? []) : [])];
+    headers.set('cookie', innerCookies.join('; '));
+    const body = request.method === 'GET' ? undefined : await request.clone().text();
+    const response = await inner(new Request(request.url, { method: request.method, headers, ...(body ? { body } : {}) }));
+    const id = fx ?? `fx${(serial += 1)}`;
+    if (endpoint(request) === 'login' && response.status === 200) {
+      const set = response.headers.getSetCookie().map((line) => (line.split(';')[0] ?? '').trim());
+      const session = set.filter((pair) => pair.startsWith('lk_session='));
+      bound.set(id, session);
+      return withHeaders(response, (h) => {
+        h.delete('set-cookie');
+        for (const line of response.headers.getSetCookie()) if (!line.startsWith('lk_session=')) h.append('set-cookie', line);
+      });
+    }
+    if (fx) return response;
+    return withHeaders(response, (h) => h.append('set-cookie', `fx=${id}; Path=/; HttpOnly; SameSite=Lax`));
+  };
+};
+
+/** Refresh-token reuse goes unnoticed: a replayed token is swapped for the newest of its chain. */
+export const refreshReuseUndetected: Fault = (inner) => {
+  const newest = new Map<string, string>(); // any token of a chain → the chain's newest token
+  return async (request) => {
+    if (endpoint(request) !== 'refresh') return inner(request);
+    const body = await jsonOf(request);
+    const given = typeof body?.refreshToken === 'string' ? body.refreshToken : null;
+    const current = given ? (newest.get(given) ?? given) : null;
+    const response = await inner(current && current !== given ? withBody(request, { refreshToken: current }) : request);
+    const out = await jsonOf(response);
+    const next = (out?.tokens as { refreshToken?: unknown } | undefined)?.refreshToken;
+    if (given && typeof next === 'string') {
+      for (const [key, value] of newest) if (value === current) newest.set(key, next);
+      newest.set(given, next);
+      if (current) newest.set(current, next);
+    }
+    return response;
+  };
+};
+
+/** The session cookie lacks HttpOnly. */
+export const sessionCookieNotHttpOnly: Fault = (inner) => async (request) => {
+  const response = await inner(request);
+  const lines = response.headers.getSetCookie();
+  if (!lines.some((line) => line.startsWith('lk_session='))) return response;
+  return withHeaders(response, (h) => {
+    h.delete('set-cookie');
+    for (const line of lines) h.append('set-cookie', line.startsWith('lk_session=') ? line.replace(/;\s*HttpOnly/i, '') : line);
+  });
+};
+
+/** Form-encoded bodies are accepted (converted to JSON) instead of 415. */
+export const acceptsFormBodies: Fault = (inner) => async (request) => {
+  if (!(request.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return inner(request);
+  const form = new URLSearchParams(await request.text());
+  const headers = new Headers(request.headers);
+  headers.set('content-type', 'application/json');
+  return inner(new Request(request.url, { method: request.method, headers, body: JSON.stringify(Object.fromEntries(form)) }));
+};
+
+/** Unknown paths answer 200 with an HTML page (an SPA fallback in front of the API). */
+export const unknownPathHtml: Fault = (inner) => async (request) => {
+  const response = await inner(request);
+  if (response.status !== 404) return response;
+  return new Response('<!doctype html><title>App</title><div id="root"></div>', { status: 200, headers: { 'content-type': 'text/html', 'cache-control': 'no-store' } });
+};
+
+/** With email verification on, register still reveals a taken email (409). */
+export const registerRevealsTakenEmail: Fault = (inner) => {
+  const known = knownIdentifiers();
+  return async (request) => {
+    const body = endpoint(request) === 'register' ? await jsonOf(request) : null;
+    const taken = body ? known.has(body.email) : false;
+    const response = await inner(request);
+    await known.learn(request, response, body);
+    if (taken && response.status === 201) return json(409, { error: { code: 'conflict', message: 'Email taken.', fields: { email: 'This email is already registered.' } } });
+    return response;
+  };
+};
+
+/** Bearer mode: a dead access token on GET session is treated as "no session" instead of 401. */
+export const deadTokenLooksAnonymous: Fault = (inner) => async (request) => {
+  const response = await inner(request);
+  if (endpoint(request) === 'session' && response.status === 401) return json(200, { session: null });
+  return response;
+};
+
+/** Passwords shorter than 12 characters are padded before they reach the backend: the minimum is not enforced. */
+export const minimumNotEnforced: Fault = (inner) => async (request) => {
+  if (endpoint(request) !== 'register') return inner(request);
+  const body = await jsonOf(request);
+  if (!body || typeof body.password !== 'string' || [...body.password].length >= 12) return inner(request);
+  return inner(withBody(request, { ...body, password: body.password.padEnd(12, '!') }));
+};
+
+/** CORS echoes any Origin back, with credentials. */
+export const reflectsAnyOrigin: Fault = (inner) => async (request) => {
+  const origin = request.headers.get('origin');
+  const response = await inner(request);
+  if (!origin) return response;
+  return withHeaders(response, (h) => {
+    h.set('access-control-allow-origin', origin);
+    h.set('access-control-allow-credentials', 'true');
+    h.set('vary', 'Origin');
+  });
 };
