@@ -80,12 +80,12 @@ describe.each(['cookie', 'bearer'] as const)('malformed input table per endpoint
     const { client } = await adminClient(transport);
     const tally: Record<string, number> = {};
     let total = 0;
-    for (const [name, spec] of Object.entries(ENDPOINTS) as Array<[EndpointName, (typeof ENDPOINTS)[EndpointName]]>) {
+    // logout last: it ends the admin's session (no malformed body can make password/change succeed).
+    const entries = (Object.entries(ENDPOINTS) as Array<[EndpointName, (typeof ENDPOINTS)[EndpointName]]>).sort(([a], [b]) => Number(a === 'logout') - Number(b === 'logout'));
+    for (const [name, spec] of entries) {
       if (spec.method === 'GET') continue;
       const path = spec.path.replace(':id', 'id-root').replace(':code', 'nope');
       for (const item of casesFor(name)) {
-        // Keep the admin signed in: skip requests that would end its session on success.
-        if (name === 'logout' || name === 'changePassword') continue;
         const answer = await send(client, spec.method, path, item);
         total += 1;
         tally[name] = (tally[name] ?? 0) + 1;
@@ -99,7 +99,7 @@ describe.each(['cookie', 'bearer'] as const)('malformed input table per endpoint
       }
     }
     expect(Object.prototype).not.toHaveProperty('polluted');
-    expect(total).toBeGreaterThan(300);
+    expect(total).toBeGreaterThan(600);
   });
 
   it('hostile path parameters and query strings get 4xx', async () => {
