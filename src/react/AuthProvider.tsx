@@ -11,7 +11,9 @@ import { createAuthCore } from './createAuthCore.js';
 import type { AuthSettings } from './createAuthCore.js';
 
 /**
- * Props of {@link AuthProvider}. Pass either `client` or `baseUrl` (+ `transport`).
+ * Props of {@link AuthProvider}. Pass either `client` or `baseUrl` (+ `transport`). `client`,
+ * `baseUrl`, `transport`, `queryClient` and `initialSession` are read on the first render only
+ * (remount the provider with a new `key` to switch backends); the others may change at any time.
  *
  * @example
  * ```tsx

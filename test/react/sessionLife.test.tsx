@@ -52,6 +52,39 @@ describe('cross-tab', () => {
     expect(count('GET session')).toBe(1);
   });
 
+  it('an extension in one tab moves the end in the others', async () => {
+    const t = setup({ backend: { lifetimes: { idleMs: 5 * 60_000 } } });
+    await t.signIn();
+    function Ends({ name }: { name: string }) {
+      const { expiresAt, extend } = useSessionExpiry();
+      return (
+        <section aria-label={name}>
+          <p>{expiresAt ? `Ends ${expiresAt.toISOString()}` : 'No end'}</p>
+          <button onClick={() => void extend()}>Stay signed in</button>
+        </section>
+      );
+    }
+    render(
+      <>
+        {['Tab A', 'Tab B'].map((name) => (
+          <AuthProvider key={name} client={name === 'Tab A' ? t.client : createAuthClient({ baseUrl: BASE })} queryClient={new QueryClient()}>
+            <Ends name={name} />
+          </AuthProvider>
+        ))}
+      </>,
+    );
+    const a = within(screen.getByRole('region', { name: 'Tab A' }));
+    const b = within(screen.getByRole('region', { name: 'Tab B' }));
+    const before = (await b.findByText(/^Ends /)).textContent ?? '';
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    requests.length = 0;
+    act(() => a.getByRole('button', { name: 'Stay signed in' }).click());
+    await waitFor(() => expect(b.getByText(/^Ends /).textContent).not.toBe(before));
+    expect(a.getByText(/^Ends /).textContent).not.toBe(before);
+    // Tab A re-read the session (cookie mode), tab B re-checked once after the message.
+    await waitFor(() => expect(count('GET session')).toBe(2));
+  });
+
   it('never posts a token or anything but type, user id and time', async () => {
     const t = setup();
     const seen: unknown[] = [];

@@ -162,6 +162,31 @@ describe('useAuth', () => {
     expect(await screen.findByText('Check failed: contract_mismatch')).toBeInTheDocument();
   });
 
+  it('refresh() re-reads the session and rejects with the AuthError when the check fails, keeping the known session', async () => {
+    const t = setup();
+    await t.signIn();
+    let refresh: (() => Promise<void>) | undefined;
+    function Grab() {
+      refresh = useAuth((auth) => auth.refresh);
+      return null;
+    }
+    t.renderWithAuth(
+      <>
+        <Grab />
+        <Status />
+      </>,
+    );
+    await screen.findByText('Signed in as ada');
+    requests.length = 0;
+    await act(() => refresh?.());
+    expect(requests).toEqual(['GET session']);
+    server.use(brokenSession());
+    await act(async () => {
+      await expect(refresh?.()).rejects.toMatchObject({ name: 'AuthError', code: 'contract_mismatch' });
+    });
+    expect(screen.getByText('Signed in as ada')).toBeInTheDocument();
+  });
+
   it('tells whether the user has a role (any of a list)', async () => {
     const t = setup();
     await t.signIn();
