@@ -165,9 +165,10 @@ describe('useAuth', () => {
   it('refresh() re-reads the session and rejects with the AuthError when the check fails, keeping the known session', async () => {
     const t = setup();
     await t.signIn();
-    let refresh: (() => Promise<void>) | undefined;
+    const grabbed: Array<() => Promise<void>> = [];
+    const refresh = () => grabbed.at(-1)?.();
     function Grab() {
-      refresh = useAuth((auth) => auth.refresh);
+      grabbed.push(useAuth((auth) => auth.refresh));
       return null;
     }
     t.renderWithAuth(
@@ -178,11 +179,11 @@ describe('useAuth', () => {
     );
     await screen.findByText('Signed in as ada');
     requests.length = 0;
-    await act(() => refresh?.());
+    await act(() => refresh());
     expect(requests).toEqual(['GET session']);
     server.use(brokenSession());
     await act(async () => {
-      await expect(refresh?.()).rejects.toMatchObject({ name: 'AuthError', code: 'contract_mismatch' });
+      await expect(refresh()).rejects.toMatchObject({ name: 'AuthError', code: 'contract_mismatch' });
     });
     expect(screen.getByText('Signed in as ada')).toBeInTheDocument();
   });
