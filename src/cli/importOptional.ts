@@ -41,6 +41,12 @@ export async function importOptional<T>(load: () => Promise<T>, command: string)
  * ```
  */
 export function missingPackageError(error: unknown, command: string): CliError | null {
+  // The server wraps a failed lazy require in its own error; the original is the `cause`.
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (cause !== undefined && cause !== error) {
+    const fromCause = missingPackageError(cause, command);
+    if (fromCause) return fromCause;
+  }
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
   const missing = /Cannot find (?:package|module) '([^']+)'/.exec(message)?.[1];

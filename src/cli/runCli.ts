@@ -1,6 +1,7 @@
 import { CliError } from './CliError.js';
 import type { CliIo } from './CliIo.js';
 import { processIo } from './CliIo.js';
+import { missingPackageError } from './importOptional.js';
 import { checkCommand } from './checkCommand.js';
 import { packageVersion } from './packageVersion.js';
 import { serveCommand } from './serveCommand.js';
@@ -74,6 +75,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
         io.stderr.write(`Run "latchkey ${first} --help" for usage.\n`);
       }
       return error.exitCode;
+    }
+    const missing = missingPackageError(error, [first, rest[0] && !rest[0].startsWith('-') && first === 'users' ? rest[0] : ''].filter(Boolean).join(' '));
+    if (missing) {
+      io.stderr.write(`latchkey: ${missing.message}\n`);
+      return missing.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`latchkey: unexpected error: ${message}\n`);

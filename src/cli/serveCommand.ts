@@ -4,7 +4,7 @@ import type { CliIo } from './CliIo.js';
 import { createOutboxEndpoint, OUTBOX_PATH } from './createOutboxEndpoint.js';
 import { createStaticHandler } from './createStaticHandler.js';
 import { formatHelp } from './formatHelp.js';
-import { importOptional } from './importOptional.js';
+import { importOptional, missingPackageError } from './importOptional.js';
 import { packageVersion } from './packageVersion.js';
 import type { OptionSpec } from './parseOptions.js';
 import { formatDuration, parseOptions } from './parseOptions.js';
@@ -255,7 +255,7 @@ export const serveCommand: CliCommand = {
     try {
       store = server.createSqliteStore({ filename: dbPath });
     } catch (error) {
-      throw new CliError(`cannot open the database ${where(sources, 'db')} ${JSON.stringify(db)}: ${error instanceof Error ? error.message : String(error)}`);
+      throw missingPackageError(error, 'serve') ?? new CliError(`cannot open the database ${where(sources, 'db')} ${JSON.stringify(db)}: ${error instanceof Error ? error.message : String(error)}`);
     }
     const smtp = mailOn && smtpUrl ? server.createSmtpMailer({ url: smtpUrl, ...(values['mail-from'] ? { from: values['mail-from'] as string } : {}) }) : null;
     const outbox = mailOn && !smtp ? server.createDevOutbox({ log: (text) => io.stdout.write(`${text}\n`) }) : null;

@@ -8,7 +8,7 @@ import type * as RuntimeModule from '../server/runtime.js';
 import { CliError, usageError } from './CliError.js';
 import type { CliIo } from './CliIo.js';
 import { formatHelp } from './formatHelp.js';
-import { importOptional } from './importOptional.js';
+import { importOptional, missingPackageError } from './importOptional.js';
 import type { OptionSpec, OptionValue } from './parseOptions.js';
 import { parseOptions } from './parseOptions.js';
 import { generatePassword, readPasswordFromStdin } from './readSecretInput.js';
@@ -423,7 +423,7 @@ export const usersCommand: CliCommand = {
     try {
       store = server.createSqliteStore({ filename: dbPath });
     } catch (error) {
-      throw new CliError(`cannot open the database ${dbPath}: ${error instanceof Error ? error.message : String(error)}`);
+      throw missingPackageError(error, `users ${sub.name}`) ?? new CliError(`cannot open the database ${dbPath}: ${error instanceof Error ? error.message : String(error)}`);
     }
     try {
       return await sub.run({ io, values, positionals, store, server, runtime, dbPath });

@@ -1,10 +1,12 @@
-// Spawns the `latchkey` command (from the sources, through tsx) the way a user runs it.
+// Spawns the `latchkey` command the way a user runs it: `node bin/latchkey.js ...` on the built CLI
+// (see builtCli.ts), with a clean environment.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtCli } from './builtCli.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const FIXTURE = fileURLToPath(new URL('./fixtures/latchkey.ts', import.meta.url));
 
 export interface RunResult {
   code: number | null;
@@ -17,8 +19,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Written to stdin, which is then closed; without it stdin is empty (closed at once). */
   input?: string;
-  /** The command to run instead of the source CLI (e.g. the built bin). */
-  command?: readonly string[];
+  /** The bin to run (default: the freshly built `bin/latchkey.js`). */
+  bin?: string;
   cwd?: string;
 }
 
@@ -27,9 +29,9 @@ function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   return { ...env, ...extra };
 }
 
-function spawnLatchkey(args: readonly string[], options: RunOptions): ChildProcess {
-  const command = options.command ?? ['--import', 'tsx', FIXTURE];
-  const child = spawn(process.execPath, [...command, ...args], {
+async function spawnLatchkey(args: readonly string[], options: RunOptions): Promise<ChildProcess> {
+  const bin = options.bin ?? join(await builtCli(), 'bin', 'latchkey.js');
+  const child = spawn(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? ROOT,
     env: cleanEnv(options.env),
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -39,8 +41,8 @@ function spawnLatchkey(args: readonly string[], options: RunOptions): ChildProce
 }
 
 /** Runs `latchkey <args>` to completion. */
-export function runLatchkey(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-  const child = spawnLatchkey(args, options);
+export async function runLatchkey(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const child = await spawnLatchkey(args, options);
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -60,8 +62,8 @@ export interface ServeProcess {
 }
 
 /** Starts `latchkey serve <args>` and resolves once it prints the URL to open. */
-export function startServe(args: readonly string[], options: RunOptions = {}): Promise<ServeProcess> {
-  const child = spawnLatchkey(['serve', ...args], options);
+export async function startServe(args: readonly string[], options: RunOptions = {}): Promise<ServeProcess> {
+  const child = await spawnLatchkey(['serve', ...args], options);
   let stdout = '';
   let stderr = '';
   const exited = new Promise<RunResult>((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));

@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtCli } from './builtCli.js';
 import { ROOT, runLatchkey } from './runLatchkey.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'latchkey-cli-usage-'));
 const db = join(dir, 'auth.db');
+beforeAll(() => builtCli(), 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('latchkey --help', () => {
