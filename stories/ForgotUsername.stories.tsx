@@ -5,7 +5,8 @@ import { expect, fn, waitFor } from 'storybook/test';
 import { ForgotUsername } from '../src/widgets/ForgotUsername.js';
 import type { MockArgs } from './support/mockArgs.js';
 import { ADA } from './support/seedUsers.js';
-import { latchkey, STORY_BASE_URL, storyBackend } from './support/storyBackend.js';
+import type { LatchkeyParameters } from './support/storyBackend.js';
+import { STORY_BASE_URL, storyBackend } from './support/storyBackend.js';
 
 type Args = ComponentProps<typeof ForgotUsername> & MockArgs;
 
@@ -84,7 +85,7 @@ export const NetworkFailure: Story = {
 /** The mock answers after 3 s, the client gives up after 1 s. */
 export const Timeout: Story = {
   args: { mockLatencyMs: 3000 },
-  parameters: latchkey({ timeoutMs: 1000, transport: 'bearer' }),
+  parameters: { latchkey: { timeoutMs: 1000, transport: 'bearer' } satisfies LatchkeyParameters },
   play: async ({ canvas, userEvent }) => {
     await userEvent.type(canvas.getByLabelText('Email'), ADA.email);
     await userEvent.click(canvas.getByRole('button', { name: 'Send my username' }));

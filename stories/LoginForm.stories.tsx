@@ -5,7 +5,8 @@ import { expect, fn, waitFor } from 'storybook/test';
 import { LoginForm } from '../src/widgets/LoginForm.js';
 import type { MockArgs } from './support/mockArgs.js';
 import { ADA, GRACE, LIN } from './support/seedUsers.js';
-import { latchkey, STORY_BASE_URL, storyBackend } from './support/storyBackend.js';
+import type { LatchkeyParameters } from './support/storyBackend.js';
+import { STORY_BASE_URL, storyBackend } from './support/storyBackend.js';
 
 type Args = ComponentProps<typeof LoginForm> & MockArgs;
 
@@ -140,7 +141,7 @@ export const NetworkFailure: Story = {
  */
 export const Timeout: Story = {
   args: { mockLatencyMs: 3000 },
-  parameters: latchkey({ timeoutMs: 1000, transport: 'bearer' }),
+  parameters: { latchkey: { timeoutMs: 1000, transport: 'bearer' } satisfies LatchkeyParameters },
   play: async ({ canvas, userEvent }) => {
     await userEvent.type(canvas.getByLabelText('Username or email'), ADA.username);
     await userEvent.type(canvas.getByLabelText('Password'), ADA.password);

@@ -5,7 +5,8 @@ import { expect, fn, waitFor } from 'storybook/test';
 import { RegisterForm } from '../src/widgets/RegisterForm.js';
 import type { MockArgs } from './support/mockArgs.js';
 import { ADA } from './support/seedUsers.js';
-import { latchkey, STORY_BASE_URL, storyBackend } from './support/storyBackend.js';
+import type { LatchkeyParameters } from './support/storyBackend.js';
+import { STORY_BASE_URL, storyBackend } from './support/storyBackend.js';
 
 type Args = ComponentProps<typeof RegisterForm> & MockArgs;
 
@@ -112,7 +113,7 @@ export const WeakPassword: Story = {
 /** Invite-only: an invite code field comes first; `WELCOME-2026` is a valid code in this story. */
 export const InviteOnly: Story = {
   args: { mockRegistration: 'invite' },
-  parameters: latchkey({ invites: [{ code: 'WELCOME-2026' }] }),
+  parameters: { latchkey: { invites: [{ code: 'WELCOME-2026' }] } satisfies LatchkeyParameters },
   play: async ({ canvas, userEvent, args }) => {
     const invite = await canvas.findByLabelText('Invite code');
     await userEvent.type(invite, 'WELCOME-2026');
@@ -199,7 +200,7 @@ export const VerifyEmail: Story = {
 
 /** The backend holds new accounts for an administrator (`next: 'await_approval'`). */
 export const AwaitApproval: Story = {
-  parameters: latchkey({ requireApproval: true }),
+  parameters: { latchkey: { requireApproval: true } satisfies LatchkeyParameters },
   play: async ({ canvas, userEvent }) => {
     await userEvent.type(canvas.getByLabelText('Username'), 'hedy');
     await userEvent.type(canvas.getByLabelText('Email'), 'hedy@example.com');

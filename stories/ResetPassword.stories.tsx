@@ -6,7 +6,7 @@ import { ResetPassword } from '../src/widgets/ResetPassword.js';
 import type { MockArgs } from './support/mockArgs.js';
 import { mailedResetToken, openResetLink } from './support/resetToken.js';
 import { GRACE } from './support/seedUsers.js';
-import { latchkey, STORY_BASE_URL, storyBackend } from './support/storyBackend.js';
+import { STORY_BASE_URL, storyBackend } from './support/storyBackend.js';
 
 type Args = ComponentProps<typeof ResetPassword> & MockArgs;
 
@@ -151,7 +151,6 @@ export const Success: Story = {
 /** The token can also come as a prop (a router that parsed it itself); a made-up one is refused. */
 export const TokenProp: Story = {
   args: { token: 'made-up-token' },
-  parameters: latchkey({}),
   play: async ({ canvas, userEvent }) => {
     await userEvent.type(await canvas.findByLabelText('New password'), NEW_PASSWORD);
     await userEvent.type(canvas.getByLabelText('Repeat new password'), NEW_PASSWORD);

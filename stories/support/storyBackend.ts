@@ -17,16 +17,22 @@ export const STORY_BASE_URL = '/api/auth';
  * story shows comes from this backend: its seed users, its config (story args), its clock and
  * lifetimes, or a state a play function drives it into.
  *
+ * Write it as an object literal (`parameters: { latchkey: {...} satisfies LatchkeyParameters }`):
+ * Storybook's CSF transform drops a computed `parameters` value on a documented meta.
+ *
  * @example
  * ```ts
- * export const SignedIn: Story = { parameters: latchkey({ signedInAs: 'ada' }) };
+ * export const SignedIn: Story = { parameters: { latchkey: { signedInAs: 'ada' } satisfies LatchkeyParameters } };
  * ```
  */
 export interface LatchkeyParameters {
   /** Seed users (default: {@link SEED_USERS}). */
   users?: readonly MockUserSeed[];
-  /** Sign this seed user in (a real `POST login` through the story's client) before the story renders. */
-  signedInAs?: string;
+  /**
+   * Sign this seed user in (a real `POST login` through the story's client) before the story
+   * renders. `null` overrides a signed-in default of the meta (parameters merge deeply).
+   */
+  signedInAs?: string | null;
   /** "Keep me signed in" for `signedInAs`. */
   remember?: boolean;
   /** Session lifetimes of the mock (e.g. a short idle timeout for the expiry warning). */
@@ -47,18 +53,6 @@ export interface LatchkeyParameters {
   noProvider?: boolean;
 }
 
-/**
- * Typed helper for `parameters: latchkey({...})`.
- *
- * @example
- * ```ts
- * parameters: latchkey({ signedInAs: 'grace' })
- * ```
- */
-export function latchkey(settings: LatchkeyParameters): { latchkey: LatchkeyParameters } {
-  return { latchkey: settings };
-}
-
 /** What the preview hands every story: a fresh mock backend, the client talking to it, a fresh QueryClient. */
 export interface StoryBackend {
   /** Changes whenever a new backend is made; the decorator keys the provider on it. */
@@ -71,6 +65,29 @@ export interface StoryBackend {
 
 let nextId = 1;
 let active: { key: string; value: StoryBackend } | undefined;
+
+// Requests to the auth API that msw is still answering (a story may end while its mock waits out
+// `mockLatencyMs`). Their answers would still set cookies in msw's shared cookie jar, so the next
+// story's backend is only created once they are done.
+const inFlight = new Set<string>();
+const tracked = new WeakSet<SetupWorker>();
+
+function trackRequests(msw: SetupWorker): void {
+  if (tracked.has(msw)) return;
+  tracked.add(msw);
+  const path = new URL(STORY_BASE_URL, 'http://localhost').pathname;
+  msw.events.on('request:start', ({ request, requestId }) => {
+    if (new URL(request.url).pathname.startsWith(path)) inFlight.add(requestId);
+  });
+  msw.events.on('request:end', ({ requestId }) => {
+    inFlight.delete(requestId);
+  });
+}
+
+async function settle(maxMs: number): Promise<void> {
+  const until = Date.now() + maxMs;
+  while (inFlight.size > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 25));
+}
 
 interface BeforeEachContext {
   id: string;
@@ -115,7 +132,7 @@ async function create(mock: Required<MockArgs>, settings: LatchkeyParameters, ms
     transport: settings.transport ?? 'cookie',
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
   });
-  if (settings.signedInAs !== undefined) {
+  if (typeof settings.signedInAs === 'string') {
     const user = backend.store.user(settings.signedInAs);
     if (!user?.password) throw new Error(`parameters.latchkey.signedInAs: no seed user "${settings.signedInAs}" with a password`);
     await client.login({ identifier: user.username, password: user.password, remember: settings.remember ?? false });
@@ -143,6 +160,8 @@ export async function installStoryBackend(context: BeforeEachContext): Promise<(
     // msw-storybook-addon resets the worker's handlers on every render.
     context.msw.use(...active.value.backend.handlers);
   } else {
+    trackRequests(context.msw);
+    await settle(10_000);
     active = { key, value: await create(mock, settings, context.msw) };
   }
   const mine = active;
