@@ -274,6 +274,34 @@ describe('LoginForm', SLOW, () => {
     await expectNoAxeViolations();
   });
 
+  it('works with the keyboard alone: Tab order follows the form, Space toggles, Enter submits', async () => {
+    const user = typist();
+    setup().renderWithAuth(<LoginForm />);
+    await screen.findByRole('link', { name: 'Forgot your password?' });
+    await user.tab();
+    expect(screen.getByLabelText('Username or email')).toHaveFocus();
+    await user.keyboard('ada');
+    await user.tab();
+    expect(screen.getByLabelText('Password')).toHaveFocus();
+    await user.keyboard(ada.password);
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Show password' })).toHaveFocus();
+    await user.keyboard(' ');
+    expect(screen.getByLabelText('Password')).toHaveAttribute('type', 'text');
+    await user.tab();
+    expect(screen.getByLabelText('Keep me signed in')).toHaveFocus();
+    await user.keyboard(' ');
+    expect(screen.getByLabelText('Keep me signed in')).toBeChecked();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('link', { name: 'Forgot your password?' })).toHaveFocus();
+    await user.click(screen.getByLabelText('Username or email'));
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('You are signed in.')).toBeInTheDocument();
+    expect(lastBody('POST login')).toEqual({ identifier: 'ada', password: ada.password, remember: true });
+  });
+
   it('forwards the ref, spreads rest props on the form and adds className and classNames', () => {
     const ref = createRef<HTMLFormElement>();
     setup().renderWithAuth(
