@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './randomHex.js';
 import type * as z from 'zod/mini';
 import { ERROR_STATUS, ErrorEnvelopeSchema, isErrorCode } from '../contract/index.js';
 import type { AuthConfig, Transport } from '../contract/index.js';
@@ -276,14 +276,14 @@ export class Suite {
   password(length?: number): string {
     const policy = this.config?.password ?? { minLength: 12, maxLength: 128 };
     const wanted = Math.min(Math.max(length ?? 24, policy.minLength), policy.maxLength);
-    let out = `Lk-${randomBytes(24).toString('hex')}`;
-    while (out.length < wanted) out += randomBytes(16).toString('hex');
+    let out = `Lk-${randomHex(24)}`;
+    while (out.length < wanted) out += randomHex(16);
     return out.slice(0, wanted);
   }
 
   /** A fresh identifier nobody has registered (`lkc…@example.test` or a bare name). */
   unknownIdentifier(kind: 'email' | 'username' = 'username'): string {
-    const name = `lkcx${randomBytes(6).toString('hex')}`;
+    const name = `lkcx${randomHex(6)}`;
     return kind === 'email' ? `${name}@example.test` : name;
   }
 
@@ -311,7 +311,7 @@ export class Suite {
     if (problem) notChecked(`needs a throwaway user, but ${problem}`);
     const config = this.config as AuthConfig;
     this.#userSerial += 1;
-    const username = `lkc${this.#userSerial}${randomBytes(5).toString('hex')}`;
+    const username = `lkc${this.#userSerial}${randomHex(5)}`;
     const email = `${username}@example.test`;
     const password = options.password ?? this.password();
     if (config.registration === 'open') {

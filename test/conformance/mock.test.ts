@@ -33,6 +33,9 @@ describe('the conformance suite against the mock backend over HTTP', () => {
     expect(check(result, 'register.email-taken-parity').status).toBe('pass');
     expect(check(result, 'register.email-taken').status).toBe('not_applicable');
     expect(check(result, 'email/verify.unknown-token').status).toBe('pass');
+    const reset = await runConformance({ ...backend.options, only: ['password/reset'] });
+    expect(failedIds(reset), formatReport(reset)).toEqual([]);
+    expect(check(reset, 'password/reset.wrong-purpose-token').status).toBe('pass');
   });
 
   it('without an outbox hook, reports the mail-dependent checks as not checked, with the reason', async () => {

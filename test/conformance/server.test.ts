@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 /** The reference server as shipped (default hashing), an admin in its store, its dev outbox behind the test-only endpoint. */
-async function startReference(transport: 'cookie' | 'bearer', store: AuthStore) {
+async function startReference(transport: 'cookie' | 'bearer', store: AuthStore, features: { emailVerification?: boolean } = {}) {
   const hasher = createPasswordHasher();
   const now = Date.now();
   await store.createUser({
@@ -37,7 +37,7 @@ async function startReference(transport: 'cookie' | 'bearer', store: AuthStore) 
     lastLoginAt: null,
   });
   const outbox = createDevOutbox({ log: false });
-  const handler = createAuthHandler({ store, transport, mailer: outbox, passwordHasher: hasher, appUrl: 'http://app.example.test', logger: () => {} });
+  const handler = createAuthHandler({ store, transport, features, mailer: outbox, passwordHasher: hasher, appUrl: 'http://app.example.test', logger: () => {} });
   const outboxEndpoint = createOutboxEndpoint(outbox);
   const server = await listen((request, info) => (new URL(request.url).pathname === OUTBOX_PATH ? outboxEndpoint(request) : handler(request, info)));
   running.push(server);
@@ -61,5 +61,18 @@ describe('the conformance suite against the reference server over HTTP', () => {
     expect(failedIds(result), formatReport(result)).toEqual([]);
     expect(result.groups.find((g) => g.name === 'refresh')?.checks.every((c) => c.status === 'pass')).toBe(true);
     console.info(`reference server, bearer: ${result.summary.passed} passed in ${result.durationMs} ms`);
+  }, 90_000);
+
+  it('passes the registration, verification and reset checks with email verification on', async () => {
+    const { baseUrl, outboxUrl } = await startReference('cookie', createMemoryStore(), { emailVerification: true });
+    const result = await runConformance({ baseUrl, readOutbox: outboxFromUrl(outboxUrl), only: ['register', 'email/verify', 'password/reset'] });
+    expect(failedIds(result), formatReport(result)).toEqual([]);
+    const statuses = Object.fromEntries(result.groups.flatMap((g) => g.checks).map((c) => [c.id, c.status]));
+    expect(statuses).toMatchObject({
+      'register.email-taken-parity': 'pass',
+      'register.policy-no-truncation': 'pass',
+      'email/verify.unknown-token': 'pass',
+      'password/reset.wrong-purpose-token': 'pass',
+    });
   }, 90_000);
 });

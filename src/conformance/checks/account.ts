@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../randomHex.js';
 import {
   AdminCreateUserResultSchema,
   AdminUserListSchema,
@@ -50,7 +50,7 @@ export async function checkAccount(suite: Suite): Promise<void> {
   await suite.check('verify', 'missing-role', 'GET verify?role=<a role the user lacks> answers 403', async () => {
     const user = await suite.mainUser();
     const { browser } = await suite.signIn(user);
-    const x = await browser.get(`verify?role=conformance-role-${randomBytes(4).toString('hex')}`);
+    const x = await browser.get(`verify?role=conformance-role-${randomHex(4)}`);
     suite.expectError(x, 403, 'forbidden', 'GET verify?role=r when the user lacks r → 403 forbidden');
   });
 
@@ -75,7 +75,7 @@ export async function checkAccount(suite: Suite): Promise<void> {
       const user = await suite.mainUser();
       const { browser, exchange } = await suite.signIn(user);
       const original = (exchange.json as { session?: { user?: { name?: string | null } } }).session?.user?.name ?? null;
-      const name = `Conformance ${randomBytes(3).toString('hex')}`;
+      const name = `Conformance ${randomHex(3)}`;
       const x = await browser.request('PATCH', 'user', { json: { name } });
       suite.expectStatus(x, 200, 'PATCH user {"name"} → 200');
       const body = suite.expectBody(x, UserResultSchema, 'PATCH user → {"user"}');
@@ -115,7 +115,7 @@ export async function checkAccount(suite: Suite): Promise<void> {
     await suite.check(group, 'email-needs-current-password', profileChecks[3][1], async () => {
       const user = await suite.mutableUser();
       const { browser } = await suite.signIn(user);
-      const email = `lkm${randomBytes(5).toString('hex')}@example.test`;
+      const email = `lkm${randomHex(5)}@example.test`;
       const none = await browser.request('PATCH', 'user', { json: { email } });
       const e1 = suite.expectError(none, 401, 'invalid_credentials', 'an email change without currentPassword → 401 invalid_credentials with fields.currentPassword');
       if (!('currentPassword' in e1.fields)) fail('401 without fields.currentPassword', { exchange: none, requires: 'fields.currentPassword' });
@@ -183,7 +183,7 @@ async function checkAdmin(suite: Suite): Promise<void> {
   });
   await suite.check(users, 'create-update-delete', list[3][2], async () => {
     const admin = await suite.adminBrowser();
-    const username = `lka${randomBytes(5).toString('hex')}`;
+    const username = `lka${randomHex(5)}`;
     const created = await admin.post('admin/users', { username, email: `${username}@example.test`, roles: [] });
     suite.expectStatus(created, 201, 'POST admin/users → 201');
     const { user } = suite.expectBody(created, AdminCreateUserResultSchema, 'POST admin/users → {"user", "resetUrl"?}');

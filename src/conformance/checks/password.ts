@@ -1,3 +1,4 @@
+import { randomHex } from '../randomHex.js';
 import { AcceptedSchema, AuthResultSchema, SessionResponseSchema } from '../../contract/index.js';
 import type { Exchange } from '../Exchange.js';
 import { describeAnswer, fail, notApplicable, notChecked } from '../Suite.js';
@@ -89,6 +90,7 @@ export async function checkPasswords(suite: Suite): Promise<void> {
     ['revokes-sessions', 'a reset ends every session of the user'],
     ['single-use', 'a used token answers 400 invalid_token, the same body as an unknown one'],
     ['tampered-token', 'a tampered token answers 400 invalid_token, the same body as an unknown one'],
+    ['wrong-purpose-token', 'an email-verification token answers 400 invalid_token at password/reset'],
     ['expired-token', 'an expired token answers 400 invalid_token'],
     ['malformed-bodies', 'malformed bodies get 400 invalid_request, never 5xx'],
   ] as const;
@@ -156,8 +158,23 @@ export async function checkPasswords(suite: Suite): Promise<void> {
       suite.expectError(x, 400, 'invalid_token', 'a tampered token → 400 invalid_token');
       if (unknownAnswer) compareAnswers(x, unknownAnswer, 'a tampered token gets the same answer as an unknown one');
     });
-    suite.skip(group, 'expired-token', resetChecks[6][1], 'not_checked', 'a black-box suite cannot move the backend\'s clock past the token lifetime (≤ 30 min); test it in the backend\'s own suite');
-    await suite.check(group, 'malformed-bodies', resetChecks[7][1], async () => {
+    await suite.check(group, 'wrong-purpose-token', resetChecks[6][1], async () => {
+      const config = suite.config;
+      if (!config?.features.emailVerification) notApplicable('email verification is off: the backend mails no other kind of token');
+      if (!suite.settings.readOutbox) notChecked('no outbox hook (readOutbox / --outbox-url): the suite cannot read a verification token');
+      if (config.registration !== 'open') notChecked(`registration is ${config.registration}: the suite cannot get a verification mail`);
+      const username = `lkv${randomHex(6)}`;
+      const email = `${username}@example.test`;
+      const registered = await suite.browser().post('register', { username, email, password: suite.password() });
+      if (registered.status !== 201) notChecked(`POST register answered ${describeAnswer(registered)} (see register.mode)`);
+      const token = await suite.mailToken(email, null);
+      const x = await suite.browser().post('password/reset', { token, password: suite.password() });
+      if (x.status === 204) fail('an email-verification token reset a password', { exchange: x, requires: 'a token only works for what it was issued for: another kind → 400 invalid_token' });
+      suite.expectError(x, 400, 'invalid_token', 'a token of another kind → 400 invalid_token');
+      if (unknownAnswer) compareAnswers(x, unknownAnswer, 'a token of another kind gets the same answer as an unknown one');
+    });
+    suite.skip(group, 'expired-token', resetChecks[7][1], 'not_checked', 'a black-box suite cannot move the backend\'s clock past the token lifetime (≤ 30 min); test it in the backend\'s own suite');
+    await suite.check(group, 'malformed-bodies', resetChecks[8][1], async () => {
       await malformedBodies(suite, suite.browser(), 'POST', 'password/reset', { token: 'conformance-not-a-real-token', password: suite.password() }, true);
     });
   }
