@@ -95,7 +95,7 @@ export interface MockLifetimes {
   idleMs: number;
   /** Absolute lifetime of a session (default 12 h). */
   absoluteMs: number;
-  /** Idle timeout with "stay signed in" (default 14 days). */
+  /** Idle timeout with "stay signed in" (default 7 days). */
   rememberIdleMs: number;
   /** Absolute lifetime with "stay signed in" (default 30 days). */
   rememberAbsoluteMs: number;
@@ -103,7 +103,7 @@ export interface MockLifetimes {
   accessTokenMs: number;
   /** Password reset token lifetime (default 30 min). */
   resetTokenMs: number;
-  /** Email verification token lifetime (default 24 h). */
+  /** Email verification token lifetime (default 30 min, like the reference server). */
   verifyTokenMs: number;
   /** Default invite lifetime (default 7 days). */
   inviteMs: number;
@@ -120,11 +120,11 @@ export interface MockLifetimes {
 export const DEFAULT_MOCK_LIFETIMES: MockLifetimes = {
   idleMs: 30 * 60_000,
   absoluteMs: 12 * 3_600_000,
-  rememberIdleMs: 14 * 86_400_000,
+  rememberIdleMs: 7 * 86_400_000,
   rememberAbsoluteMs: 30 * 86_400_000,
   accessTokenMs: 15 * 60_000,
   resetTokenMs: 30 * 60_000,
-  verifyTokenMs: 24 * 3_600_000,
+  verifyTokenMs: 30 * 60_000,
   inviteMs: 7 * 86_400_000,
 };
 

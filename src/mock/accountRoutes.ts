@@ -13,7 +13,7 @@ import { emailProblem, usernameProblem } from './MockStore.js';
 import { checkPassword } from './passwordPolicy.js';
 import { MockHttpError } from './responses.js';
 import { publicUser, requireAuth, startSession } from './session.js';
-import { checkThrottle, clearFailures, linkTo, recordFailure, sendVerification } from './sessionRoutes.js';
+import { checkThrottle, clearFailures, linkTo, minutes, recordFailure, sendVerification } from './sessionRoutes.js';
 import { normalizeIdentifier } from './Throttle.js';
 
 /** Preauthorized: the address itself, or its domain given as `@example.com`. */
@@ -115,7 +115,7 @@ export function forgotPassword(ctx: MockRequestContext, state: MockState): Respo
       kind: 'password-reset',
       to: user.email,
       subject: 'Reset your password',
-      text: `Hello ${user.name ?? user.username},\n\nset a new password by opening this link (valid for 30 minutes):\n${link}\n\nIf you did not ask for this, ignore this mail.\n`,
+      text: `Hello ${user.name ?? user.username},\n\nset a new password by opening this link (valid for ${minutes(state.store.lifetimes.resetTokenMs)}):\n${link}\n\nIf you did not ask for this, ignore this mail.\n`,
       link,
       token,
     });

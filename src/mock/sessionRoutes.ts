@@ -82,10 +82,16 @@ export function sendVerification(state: MockState, user: MockUserRecord): void {
     kind: 'verify-email',
     to: user.email,
     subject: 'Confirm your email address',
-    text: `Hello ${user.name ?? user.username},\n\nconfirm your email address by opening this link (valid for 24 hours):\n${link}\n`,
+    text: `Hello ${user.name ?? user.username},\n\nconfirm your email address by opening this link (valid for ${minutes(state.store.lifetimes.verifyTokenMs)}):\n${link}\n`,
     link,
     token,
   });
+}
+
+/** A lifetime for a mail text: "30 minutes", "24 hours". @internal */
+export function minutes(ms: number): string {
+  const total = Math.round(ms / 60_000);
+  return total % 60 === 0 && total >= 120 ? `${total / 60} hours` : `${total} minutes`;
 }
 
 /** An absolute link into the app with one query parameter. @internal */
