@@ -1,6 +1,6 @@
 import type { AuthResult, Tokens } from '../contract/index.js';
 import type { AuthRequestInfo } from './AuthHandlerOptions.js';
-import type { OneTimeTokenPurpose, SessionRecord, UserRecord } from './AuthStore.js';
+import type { CounterRecord, OneTimeTokenPurpose, SessionRecord, UserRecord } from './AuthStore.js';
 import { appLinkFrom } from './createUserAdmin.js';
 import type { UserAdmin } from './createUserAdmin.js';
 import { hashToken, hmac, randomToken, safeEqual } from './crypto.js';
@@ -228,10 +228,23 @@ export class Call {
 
   private async assertUnder(key: string, max: number): Promise<void> {
     const counter = await this.rt.store.getCounter(key, this.now);
-    if (counter && counter.count >= max) {
-      const seconds = Math.max(1, Math.ceil((counter.resetAt - this.now) / 1000));
-      throw new ApiError('rate_limited', `Too many attempts. Try again in ${String(seconds)} seconds.`, undefined, { 'Retry-After': String(seconds) });
-    }
+    if (counter && counter.count >= max) this.rateLimited(counter);
+  }
+
+  private rateLimited(counter: CounterRecord): never {
+    const seconds = Math.max(1, Math.ceil((counter.resetAt - this.now) / 1000));
+    throw new ApiError('rate_limited', `Too many attempts. Try again in ${String(seconds)} seconds.`, undefined, { 'Retry-After': String(seconds) });
+  }
+
+  /**
+   * Counts one attempt against the identifier BEFORE the password is checked and answers 429 when
+   * it is over the limit, so parallel bursts cannot slip more than `max` verifies into a window.
+   * A success clears the counter; a failure leaves the attempt counted.
+   */
+  async takeIdentifierAttempt(identifierKey: string, scope: 'identifier' | 'reauth' = 'identifier'): Promise<number> {
+    const counter = await this.rt.store.hitCounter(`${scope}:${identifierKey}`, this.rt.throttle.identifier.windowMs, this.now);
+    if (counter.count > this.rt.throttle.identifier.max) this.rateLimited(counter);
+    return counter.count;
   }
 
   /** 429 when the client address is over its limit. */
@@ -240,20 +253,10 @@ export class Call {
     if (this.address !== null) await this.assertUnder(`address:${this.address}`, this.rt.throttle.address.max);
   }
 
-  /** 429 when the normalized identifier (scope `identifier`) or a user's re-authentication (scope `reauth`) is over its limit. */
-  assertIdentifierAllowed(identifierKey: string, scope: 'identifier' | 'reauth' = 'identifier'): Promise<void> {
-    return this.assertUnder(`${scope}:${identifierKey}`, this.rt.throttle.identifier.max);
-  }
-
   /** Counts one failure against the address. */
   async hitAddress(): Promise<void> {
     if (this.address === null) return;
     await this.rt.store.hitCounter(`address:${this.address}`, this.rt.throttle.address.windowMs, this.now);
-  }
-
-  /** Counts one failure against the identifier; answers the new count. */
-  async hitIdentifier(identifierKey: string, scope: 'identifier' | 'reauth' = 'identifier'): Promise<number> {
-    return (await this.rt.store.hitCounter(`${scope}:${identifierKey}`, this.rt.throttle.identifier.windowMs, this.now)).count;
   }
 
   async clearIdentifier(...identifierKeys: Array<string | null>): Promise<void> {

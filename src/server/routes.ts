@@ -85,24 +85,23 @@ const login: Route = async (call) => {
   const { rt } = call;
   const body = call.body as LoginRequest;
   const key = normalizeIdentifier(body.identifier);
-  await call.assertIdentifierAllowed(key);
   await call.assertAddressAllowed();
+  const attempt = await call.takeIdentifierAttempt(key);
   const user = await findByIdentifier(call, body.identifier);
   // Unknown users and users without a password still pay for one verify (no timing oracle).
   const valid = user?.passwordHash ? await rt.hasher.verify(user.passwordHash, body.password) : await rt.hasher.dummyVerify(body.password);
   if (!valid || !user || user.disabled) {
-    const count = await call.hitIdentifier(key);
     await call.hitAddress();
     const who = user ? { userId: user.id } : { identifierHash: identifierTag(body.identifier) };
     rt.log('warn', 'login.failure', { ...who, address: call.address, reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password' });
-    if (count === rt.throttle.identifier.max) rt.log('warn', 'login.locked', { ...who, address: call.address });
+    if (attempt === rt.throttle.identifier.max) rt.log('warn', 'login.locked', { ...who, address: call.address });
     throw new ApiError('invalid_credentials');
   }
+  await call.clearIdentifier(key, user.usernameKey, user.emailKey);
   if (rt.features.emailVerification && !user.emailVerified) {
     call.shared.background(() => call.sendVerification(user));
     throw new ApiError('forbidden', 'Confirm your email address first: we have sent you a new link.');
   }
-  await call.clearIdentifier(key, user.usernameKey, user.emailKey);
   const patch: UserPatch = { lastLoginAt: call.now };
   if (user.passwordHash && rt.hasher.needsRehash(user.passwordHash)) {
     patch.passwordHash = await rt.hasher.hash(body.password);
@@ -310,13 +309,13 @@ const changePassword: Route = async (call) => {
   const { rt } = call;
   const body = call.body as ChangePasswordRequest;
   const { user, session } = await call.requireAuth();
-  await call.assertIdentifierAllowed(user.id, 'reauth');
+  await call.takeIdentifierAttempt(user.id, 'reauth');
   const valid = user.passwordHash ? await rt.hasher.verify(user.passwordHash, body.currentPassword) : await rt.hasher.dummyVerify(body.currentPassword);
   if (!valid) {
-    await call.hitIdentifier(user.id, 'reauth');
     rt.log('warn', 'login.failure', { userId: user.id, address: call.address, reason: 'wrong_current_password' });
     throw new ApiError('invalid_credentials', 'The current password is incorrect.', { currentPassword: 'The current password is incorrect.' });
   }
+  await rt.store.clearCounter(`reauth:${user.id}`);
   const weak = rt.policy.check(body.newPassword, user.username);
   if (weak) throw new ApiError('weak_password', weak, { newPassword: weak });
   const passwordHash = await rt.hasher.hash(body.newPassword);
@@ -339,12 +338,12 @@ const updateProfile: Route = async (call) => {
         currentPassword: 'Enter your current password to change your email address.',
       });
     }
-    await call.assertIdentifierAllowed(user.id, 'reauth');
+    await call.takeIdentifierAttempt(user.id, 'reauth');
     const valid = user.passwordHash ? await rt.hasher.verify(user.passwordHash, body.currentPassword) : await rt.hasher.dummyVerify(body.currentPassword);
     if (!valid) {
-      await call.hitIdentifier(user.id, 'reauth');
       throw new ApiError('invalid_credentials', 'The current password is incorrect.', { currentPassword: 'The current password is incorrect.' });
     }
+    await rt.store.clearCounter(`reauth:${user.id}`);
     patch.email = body.email.trim();
     patch.emailKey = normalizeEmail(body.email);
     if (rt.features.emailVerification) patch.emailVerified = false;

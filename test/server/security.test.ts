@@ -302,6 +302,31 @@ describe('reference server: security.md cases 18–28', () => {
     expectSuccess('login', await server.client({ address: '10.9.9.9' }).login('ada', PASSWORD));
   });
 
+  it('25: a parallel burst cannot slip more than 5 password checks per identifier into a window', async () => {
+    let verifies = 0;
+    const counting: PasswordHasher = { ...fastHasher, params: fastHasher.params, verify: async (h, p) => (verifies += 1, fastHasher.verify(h, p)), dummyVerify: async (p) => (verifies += 1, fastHasher.dummyVerify(p)) };
+    const server = makeServer({ passwordHasher: counting });
+    await seedUser(server, 'ada');
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => server.client({ address: `10.1.0.${String(i)}` }).login('ada', 'wrong password!')));
+    expect(verifies).toBe(5);
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(5);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(15);
+  });
+
+  it('25: re-authentication (current password) has its own counter: login lock-outs do not block a signed-in user, guessing does', async () => {
+    const server = makeServer();
+    await seedUser(server, 'ada');
+    const mine = server.client();
+    await mine.login('ada', PASSWORD);
+    for (let i = 0; i < 6; i += 1) await server.client().login('ada', 'wrong password!');
+    expectError(await server.client().login('ada', PASSWORD), 429, 'rate_limited');
+    for (let i = 0; i < 5; i += 1) expectError(await mine.post('password/change', { currentPassword: 'guess!', newPassword: OTHER_PASSWORD }), 401, 'invalid_credentials');
+    expectError(await mine.post('password/change', { currentPassword: PASSWORD, newPassword: OTHER_PASSWORD }), 429, 'rate_limited');
+    server.clock.advance(15 * MIN);
+    await mine.login('ada', PASSWORD);
+    expectSuccess('changePassword', await mine.post('password/change', { currentPassword: PASSWORD, newPassword: OTHER_PASSWORD }));
+  });
+
   it('25: forwarded headers are ignored unless a trusted proxy is configured', async () => {
     const direct = makeServer({ throttle: { address: { max: 3, windowMs: 15 * MIN } } });
     for (let i = 0; i < 3; i += 1) {
