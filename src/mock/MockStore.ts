@@ -105,7 +105,7 @@ export interface MockLifetimes {
   resetTokenMs: number;
   /** Email verification token lifetime (default 30 min, like the reference server). */
   verifyTokenMs: number;
-  /** Default invite lifetime (default 7 days). */
+  /** Default invite lifetime (default 72 h). */
   inviteMs: number;
 }
 
@@ -125,7 +125,7 @@ export const DEFAULT_MOCK_LIFETIMES: MockLifetimes = {
   accessTokenMs: 15 * 60_000,
   resetTokenMs: 30 * 60_000,
   verifyTokenMs: 30 * 60_000,
-  inviteMs: 7 * 86_400_000,
+  inviteMs: 72 * 3_600_000,
 };
 
 interface UserRow {

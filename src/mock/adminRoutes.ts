@@ -44,7 +44,7 @@ function resetLink(state: MockState, user: MockUserRecord): { url: string; expir
 export function adminListUsers(ctx: MockRequestContext, state: MockState): Response {
   const query = (ctx.url.searchParams.get('query') ?? '').trim().toLowerCase();
   const offset = intParam(ctx, 'offset', 0, 0, 1_000_000);
-  const limit = intParam(ctx, 'limit', 50, 1, 100);
+  const limit = intParam(ctx, 'limit', 50, 1, 1000);
   const matching = state.store
     .users()
     .filter((u) => !query || [u.username, u.email ?? '', u.name ?? ''].some((text) => text.toLowerCase().includes(query)));
