@@ -69,6 +69,14 @@ describe('the conformance suite against the mock backend over HTTP', () => {
     expect(check(result, 'password/change.success-revokes-others').status).toBe('pass');
   });
 
+  it('in invite mode, registers with an admin-made invite and refuses a bogus one', async () => {
+    backend = await startMock({ registration: 'invite' });
+    const result = await runConformance({ ...backend.options, only: ['register'] });
+    expect(failedIds(result), formatReport(result)).toEqual([]);
+    expect(check(result, 'register.with-invite').status).toBe('pass');
+    expect(check(result, 'register.mode').status).toBe('pass');
+  });
+
   it('with registration closed and no admin, says why user-dependent checks were not checked', async () => {
     backend = await startMock({ registration: 'closed' });
     const { admin: _admin, ...options } = backend.options;

@@ -17,7 +17,12 @@ afterAll(async () => {
 });
 
 /** The reference server as shipped (default hashing), an admin in its store, its dev outbox behind the test-only endpoint. */
-async function startReference(transport: 'cookie' | 'bearer', store: AuthStore, features: { emailVerification?: boolean } = {}) {
+async function startReference(
+  transport: 'cookie' | 'bearer',
+  store: AuthStore,
+  features: { emailVerification?: boolean } = {},
+  registration: 'open' | 'invite' | 'closed' = 'open',
+) {
   const hasher = createPasswordHasher();
   const now = Date.now();
   await store.createUser({
@@ -37,7 +42,7 @@ async function startReference(transport: 'cookie' | 'bearer', store: AuthStore, 
     lastLoginAt: null,
   });
   const outbox = createDevOutbox({ log: false });
-  const handler = createAuthHandler({ store, transport, features, mailer: outbox, passwordHasher: hasher, appUrl: 'http://app.example.test', logger: () => {} });
+  const handler = createAuthHandler({ store, transport, features, registration, mailer: outbox, passwordHasher: hasher, appUrl: 'http://app.example.test', logger: () => {} });
   const outboxEndpoint = createOutboxEndpoint(outbox);
   const server = await listen((request, info) => (new URL(request.url).pathname === OUTBOX_PATH ? outboxEndpoint(request) : handler(request, info)));
   running.push(server);
@@ -61,6 +66,14 @@ describe('the conformance suite against the reference server over HTTP', () => {
     expect(failedIds(result), formatReport(result)).toEqual([]);
     expect(result.groups.find((g) => g.name === 'refresh')?.checks.every((c) => c.status === 'pass')).toBe(true);
     console.info(`reference server, bearer: ${result.summary.passed} passed in ${result.durationMs} ms`);
+  }, 90_000);
+
+  it('in invite mode, creates users through the admin and registers with an invite', async () => {
+    const { baseUrl, outboxUrl } = await startReference('bearer', createMemoryStore(), {}, 'invite');
+    const result = await runConformance({ baseUrl, admin: ADMIN, readOutbox: outboxFromUrl(outboxUrl), only: ['register', 'password/change', 'logout'] });
+    expect(failedIds(result), formatReport(result)).toEqual([]);
+    const statuses = Object.fromEntries(result.groups.flatMap((g) => g.checks).map((c) => [c.id, c.status]));
+    expect(statuses).toMatchObject({ 'register.mode': 'pass', 'register.with-invite': 'pass', 'password/change.success-revokes-others': 'pass', 'logout.replay': 'pass' });
   }, 90_000);
 
   it('passes the registration, verification and reset checks with email verification on', async () => {

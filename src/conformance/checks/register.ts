@@ -67,6 +67,21 @@ export async function checkRegister(suite: Suite): Promise<void> {
     }
   });
 
+  await suite.check(group, 'with-invite', 'in invite mode, a valid invite registers (201) and a bogus one answers 403 invite_required', async () => {
+    if (config.registration !== 'invite') notApplicable(`registration is ${config.registration}`);
+    if (!config.features.admin) notChecked('the backend offers no admin endpoints, so the suite cannot create an invite');
+    const admin = await suite.adminBrowser();
+    const created = await admin.post('admin/invites', { expiresInHours: 1 });
+    const code = (created.json as { invite?: { code?: unknown } } | undefined)?.invite?.code;
+    if (created.status !== 201 || typeof code !== 'string') notChecked(`POST admin/invites answered ${describeAnswer(created)} (see admin/invites)`);
+    const x = await suite.browser().post('register', { ...newIdentity(suite), password: suite.password(), invite: code });
+    suite.expectStatus(x, 201, 'registration with a valid invite → 201');
+    suite.expectBody(x, RegisterResultSchema, 'POST register → 201 {"session" | null, "tokens"?, "csrfToken"?, "next"?}');
+    const bogus = await suite.browser().post('register', { ...newIdentity(suite), password: suite.password(), invite: 'conformance-not-an-invite' });
+    const error = suite.expectError(bogus, 403, 'invite_required', 'a bogus invite → 403 invite_required with fields.invite');
+    if (!('invite' in error.fields)) fail('invite_required without fields.invite', { exchange: bogus, requires: '403 invite_required with fields.invite' });
+  });
+
   await suite.check(group, 'username-taken', 'a taken username answers 409 conflict with fields.username', async () => {
     if (!open) notChecked(notOpen);
     const user = await suite.throwawayUser();
