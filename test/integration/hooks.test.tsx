@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { QueryClient } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   AuthProvider,
@@ -34,10 +35,16 @@ interface Handles {
   setDraft: (value: string) => void;
 }
 
-function Probe({ handles }: { handles: { current: Handles | null } }) {
+function Probe({ handlesRef }: { handlesRef: { current: Handles | null } }) {
   const auth = useAuth();
   const [draft, setDraft] = useSessionState('draft', '');
-  handles.current = { register: useRegister(), login: useLogin(), logout: useLogout(), change: useChangePassword(), setDraft };
+  const register = useRegister();
+  const login = useLogin();
+  const logout = useLogout();
+  const change = useChangePassword();
+  useEffect(() => {
+    handlesRef.current = { register, login, logout, change, setDraft };
+  });
   return (
     <>
       <p data-testid="status">
@@ -71,7 +78,7 @@ for (const transport of ['cookie', 'bearer'] as const) {
       const handles: { current: Handles | null } = { current: null };
       const view = (extra: number) => (
         <AuthProvider client={client} queryClient={new QueryClient()}>
-          <Probe handles={handles} />
+          <Probe handlesRef={handles} />
           {Array.from({ length: extra }, (_, index) => (
             <Greeting key={index} />
           ))}
