@@ -142,6 +142,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
       } catch {
         throw new ApiError('not_found');
       }
+      if (Object.values(params).some((value) => value.includes('\u0000') || value.length > 512)) throw new ApiError('not_found');
       found = { route, params };
       break;
     }

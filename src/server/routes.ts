@@ -369,9 +369,11 @@ const verify: Route = async (call) => {
   const { user } = await call.requireAuth();
   const wanted = call.url.searchParams.getAll('role').filter((role) => role.length > 0);
   if (wanted.length > 0 && !wanted.some((role) => user.roles.includes(role))) throw new ApiError('forbidden', 'A required role is missing.');
+  // Header values must be printable ASCII; anything else (a username made outside the API) is percent-encoded.
+  const safe = (value: string) => (/^[\x20-\x7e]*$/.test(value) ? value : encodeURIComponent(value));
   return {
     status: 204,
-    headers: { [HEADERS.verifyUserId]: user.id, [HEADERS.verifyUsername]: user.username, [HEADERS.verifyRoles]: user.roles.join(',') },
+    headers: { [HEADERS.verifyUserId]: safe(user.id), [HEADERS.verifyUsername]: safe(user.username), [HEADERS.verifyRoles]: safe(user.roles.join(',')) },
   };
 };
 

@@ -219,3 +219,16 @@ describe('optional dependencies', () => {
     expect(optionalRequire<{ createTransport: unknown }>('nodemailer', 'x').createTransport).toBeTypeOf('function');
   });
 });
+
+describe('GET verify header values', () => {
+  it('percent-encodes a non-ASCII username made outside the API instead of failing', async () => {
+    const server = makeServer();
+    await seedUser(server, 'jose');
+    await server.store.updateUser('id-jose', { username: 'José', usernameKey: 'josé' });
+    const client = server.client();
+    await client.login('josé', PASSWORD);
+    const answer = await client.get('verify');
+    expectSuccess('verify', answer);
+    expect(answer.headers.get('x-auth-username')).toBe('Jos%C3%A9');
+  });
+});
