@@ -177,7 +177,7 @@ export function forgotUsername(ctx: MockRequestContext, state: MockState): Respo
 export function updateProfile(ctx: MockRequestContext, state: MockState): Response {
   const body = ctx.body as UpdateProfileRequest;
   const { user } = requireAuth(ctx);
-  const patch: { name?: string | null; email?: string } = {};
+  const patch: { name?: string | null; email?: string; emailVerified?: boolean } = {};
   if (body.name !== undefined) patch.name = body.name;
   if (body.email !== undefined && normalizeIdentifier(body.email) !== normalizeIdentifier(user.email ?? '')) {
     const email = body.email.trim();
@@ -186,12 +186,9 @@ export function updateProfile(ctx: MockRequestContext, state: MockState): Respon
     if (body.currentPassword === undefined) {
       throw new MockHttpError('invalid_credentials', {
         message: 'Enter your current password to change your email address.',
-        fields: { currentPassword: 'Required to change the email address.' },
+        fields: { currentPassword: 'Enter your current password to change your email address.' },
       });
     }
-    patch.email = email;
-  }
-  if (body.currentPassword !== undefined) {
     checkThrottle(ctx, state, [user.username]);
     if (user.password === null || user.password !== body.currentPassword) {
       recordFailure(ctx, state, user.username);
@@ -200,12 +197,15 @@ export function updateProfile(ctx: MockRequestContext, state: MockState): Respon
         fields: { currentPassword: 'The current password is incorrect.' },
       });
     }
-  }
-  if (patch.email !== undefined) {
-    const owner = state.store.findByEmail(patch.email);
+    const owner = state.store.findByEmail(email);
     if (owner && owner.id !== user.id) {
       throw new MockHttpError('conflict', { message: 'This email address is already registered.', fields: { email: 'This email address is already registered.' } });
     }
+    patch.email = email;
+    // With email verification, the new address must be confirmed (a link goes to it).
+    if (state.config.features.emailVerification) patch.emailVerified = false;
   }
-  return reply(ctx, 200, { user: publicUser(state.store.updateUser(user.id, patch)) });
+  const updated = state.store.updateUser(user.id, patch);
+  if (patch.emailVerified === false) sendVerification(state, updated);
+  return reply(ctx, 200, { user: publicUser(updated) });
 }

@@ -127,11 +127,14 @@ export function refresh(ctx: MockRequestContext, state: MockState): Response {
   return reply(ctx, 200, { session: sessionView(session, user), tokens: { ...tokens, expiresAt: tokens.expiresAt.toISOString() } });
 }
 
-/** `GET verify[?role=]` for reverse proxies: 204 with the user in headers. @internal */
+/** `GET verify[?role=r&role=s]` for reverse proxies: 204 with the user in headers. @internal */
 export function verify(ctx: MockRequestContext): Response {
   const { user } = requireAuth(ctx);
-  const role = ctx.url.searchParams.get('role');
-  if (role !== null && !user.roles.includes(role)) throw new MockHttpError('forbidden', { message: `The role "${role}" is required.` });
+  // `?role=a&role=b`: any one of them is enough.
+  const wanted = ctx.url.searchParams.getAll('role').filter((role) => role.length > 0);
+  if (wanted.length > 0 && !wanted.some((role) => user.roles.includes(role))) {
+    throw new MockHttpError('forbidden', { message: 'A required role is missing.' });
+  }
   return reply(ctx, 204, undefined, {
     [HEADERS.verifyUserId]: encodeURIComponent(user.id),
     [HEADERS.verifyUsername]: encodeURIComponent(user.username),

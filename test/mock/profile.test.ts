@@ -96,3 +96,28 @@ describe('GET verify (reverse proxies)', () => {
     expect((await browser.call('verify')).headers.get('X-Auth-Roles')).toBe('editor,a%2Cb,caf%C3%A9');
   });
 });
+
+describe('PATCH user with email verification', () => {
+  it('a changed address gets a verification link and must be confirmed before the next sign-in', async () => {
+    const { backend, browser } = setup({ config: { features: { emailVerification: true } } });
+    await browser.login('ada', ada.password);
+    const res = await browser.call('updateProfile', { body: { email: 'ada@new.example', currentPassword: ada.password } });
+    expect(res.body.user.email).toBe('ada@new.example');
+    const mail = backend.outbox.last('ada@new.example', 'verify-email');
+    expect(mail?.token).toEqual(expect.any(String));
+    await browser.call('logout');
+    expect((await browser.login('ada', ada.password)).status).toBe(403);
+    expect((await browser.call('verifyEmail', { body: { token: mail?.token } })).status).toBe(200);
+  });
+});
+
+describe('GET verify with several roles', () => {
+  it('any one of the roles asked for is enough', async () => {
+    const { backend, browser } = setup();
+    await browser.login('bob', bob.password);
+    const res = await backend.fetch('/api/auth/verify?role=admin&role=editor', { headers: { Cookie: [...browser.jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(res.status).toBe(204);
+    const none = await backend.fetch('/api/auth/verify?role=admin&role=owner', { headers: { Cookie: [...browser.jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(none.status).toBe(403);
+  });
+});
