@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { AccountForm, AuthStatusHeader, defaultMessages } from '../../src/widgets/index.js';
+import { AccountForm, AuthStatusHeader, defaultMessages } from 'latchkey';
 import { ada, count, enter, expectNoAxeViolations, installMsw, lastBody, networkError, server, setup, SLOW, typist } from './support.js';
 
 installMsw();

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { AuthStatusHeader, messagesDe } from '../../src/widgets/index.js';
+import { AuthStatusHeader, messagesDe } from 'latchkey';
 import { bob, count, expectNoAxeViolations, installMsw, setup, SLOW, typist } from './support.js';
 
 installMsw();

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { ChangePassword, defaultMessages } from '../../src/widgets/index.js';
+import { ChangePassword, defaultMessages } from 'latchkey';
 import { ada, count, enter, expectNoAxeViolations, installMsw, lastBody, networkError, server, setup, SLOW, typist } from './support.js';
 import type { Typist } from './support.js';
 

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ForgotPassword, defaultMessages, messagesDe } from '../../src/widgets/index.js';
+import { ForgotPassword, defaultMessages, messagesDe } from 'latchkey';
 import { count, expectNoAxeViolations, failWith, installMsw, lastBody, networkError, server, setup, SLOW, typist } from './support.js';
 
 installMsw();

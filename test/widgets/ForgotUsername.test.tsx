@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ForgotUsername, defaultMessages } from '../../src/widgets/index.js';
+import { ForgotUsername, defaultMessages } from 'latchkey';
 import { count, expectNoAxeViolations, failWith, installMsw, lastBody, server, setup, SLOW, typist } from './support.js';
 
 installMsw();

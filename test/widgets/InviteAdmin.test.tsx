@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
-import { InviteAdmin, defaultMessages, messagesDe } from '../../src/widgets/index.js';
+import { InviteAdmin, defaultMessages, messagesDe } from 'latchkey';
 import { bob, enter, expectNoAxeViolations, installMsw, lastBody, setup, SLOW, typist } from './support.js';
 
 installMsw();

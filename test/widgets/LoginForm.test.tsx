@@ -2,8 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { delay } from 'msw';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useAuth } from '../../src/react/index.js';
-import { LoginForm, defaultMessages, messagesDe } from '../../src/widgets/index.js';
+import { defaultMessages, LoginForm, messagesDe, useAuth } from 'latchkey';
 import { ada, count, expectNoAxeViolations, failWith, http, installMsw, lastBody, networkError, requests, server, setup, SLOW, typist } from './support.js';
 import type { Typist } from './support.js';
 

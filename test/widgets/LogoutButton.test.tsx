@@ -1,8 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { useAuth } from '../../src/react/index.js';
-import { LogoutButton, messagesDe } from '../../src/widgets/index.js';
+import { LogoutButton, messagesDe, useAuth } from 'latchkey';
 import { count, expectNoAxeViolations, installMsw, networkError, server, setup, SLOW, typist } from './support.js';
 
 installMsw();

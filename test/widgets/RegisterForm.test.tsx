@@ -1,9 +1,8 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { useAuth } from '../../src/react/index.js';
-import { RegisterForm, defaultMessages, messagesDe } from '../../src/widgets/index.js';
-import type { RegisterExtraField } from '../../src/widgets/index.js';
+import { defaultMessages, messagesDe, RegisterForm, useAuth } from 'latchkey';
+import type { RegisterExtraField } from 'latchkey';
 import { count, enter, expectNoAxeViolations, failWith, installMsw, lastBody, server, setup, SLOW, typist } from './support.js';
 import type { Typist } from './support.js';
 

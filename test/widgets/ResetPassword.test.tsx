@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { LoginForm, ResetPassword, defaultMessages } from '../../src/widgets/index.js';
+import { LoginForm, ResetPassword, defaultMessages } from 'latchkey';
 import { ada, count, enter, expectNoAxeViolations, failWith, installMsw, lastBody, requests, server, setup, SLOW, typist } from './support.js';
 import type { Typist } from './support.js';
 

@@ -1,8 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useAuth } from '../../src/react/index.js';
-import { SessionExpiryWarning, messagesDe } from '../../src/widgets/index.js';
+import { messagesDe, SessionExpiryWarning, useAuth } from 'latchkey';
 import { count, expectNoAxeViolations, failWith, installMsw, server, setup, SLOW, typist } from './support.js';
 
 installMsw();

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
-import { UserAdmin, defaultMessages } from '../../src/widgets/index.js';
+import { UserAdmin, defaultMessages } from 'latchkey';
 import { ada, bob, count, enter, expectNoAxeViolations, installMsw, lastBody, setup, SLOW, typist } from './support.js';
 
 installMsw();

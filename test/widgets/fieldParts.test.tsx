@@ -1,7 +1,7 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { createRef, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { Field, FormError, FormStatus, PasswordField, SubmitButton, useCountdown } from '../../src/widgets/index.js';
+import { Field, FormError, FormStatus, PasswordField, SubmitButton, useCountdown } from 'latchkey';
 import { expectNoAxeViolations, SLOW, typist } from './support.js';
 
 function PasswordDemo() {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from 'latchkey/contract';
-import { defaultMessages, describeError, formatDuration, formatMessage, messagesDe } from '../../src/widgets/index.js';
-import { AuthError } from '../../src/client/AuthError.js';
+import { AuthError, defaultMessages, describeError, formatDuration, formatMessage, messagesDe } from 'latchkey';
 
 const placeholders = (text: string) => [...text.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)\}/g)].map((match) => match[1]).sort();
 

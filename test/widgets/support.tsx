@@ -11,10 +11,8 @@ import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { axe } from 'vitest-axe';
 import { toHaveNoViolations } from 'vitest-axe/dist/matchers.js';
-import type { AuthClient } from '../../src/client/index.js';
-import { createAuthClient } from '../../src/client/index.js';
-import { AuthProvider } from '../../src/react/index.js';
-import type { AuthProviderProps } from '../../src/react/index.js';
+import { AuthProvider, createAuthClient } from 'latchkey';
+import type { AuthClient, AuthProviderProps } from 'latchkey';
 
 expect.extend({ toHaveNoViolations });
 
