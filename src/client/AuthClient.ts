@@ -78,8 +78,11 @@ export interface AuthClientOptions<TUser extends User = User> {
   fetch?: typeof fetch;
   /** Per-request timeout in milliseconds. Default 15 000. */
   timeoutMs?: number;
-  /** An extended user schema (`z.extend(UserSchema, {...})`) so users come back typed. */
-  userSchema?: z.ZodMiniType<TUser>;
+  /**
+   * An extended user schema (`z.extend(UserSchema, {...})`) so users come back typed and checked.
+   * A `zod/mini` or a classic `zod` schema; its output must include the contract's user fields.
+   */
+  userSchema?: z.core.$ZodType<TUser>;
   /** Bearer mode: where tokens live. Default: memory only. */
   tokenStorage?: TokenStorage;
 }

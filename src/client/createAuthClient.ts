@@ -166,6 +166,7 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
   const tokenStorage: TokenStorage = options.tokenStorage ?? memoryTokenStorage();
   // Bound late, so a fetch patched after the client was created (msw in tests) is the one used.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  // zod/mini and classic zod share one core, so either kind of schema composes with the contract's.
   const userSchema = (options.userSchema ?? UserSchema) as z.ZodMiniType<TUser>;
   const schemas = responseSchemas(userSchema);
 

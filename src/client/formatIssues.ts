@@ -52,7 +52,9 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
     case 'invalid_format':
       return `not a valid ${issue.format}`;
     case 'invalid_value':
-      return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`;
+      return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}, got ${
+        valueAt(data, issue.path) === undefined ? 'nothing' : `another ${kindOf(valueAt(data, issue.path))}`
+      }`;
     case 'unrecognized_keys':
       return `unexpected ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}`;
     case 'invalid_union':

@@ -1,4 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
+// Classic zod as an app might use it (design.md allows `import * as z from 'zod'`; the lint rule
+// meant for the package's own sources cannot tell a namespace import from the named `z`).
+// eslint-disable-next-line no-restricted-imports
+import * as zc from 'zod';
 import * as z from 'zod/mini';
 import { createAuthClient, isAuthError, memoryTokenStorage, persistentTokenStorage } from 'latchkey';
 import type { AuthClient, AuthClientEvent, AuthError, AuthErrorCode, TokenStorage } from 'latchkey';
@@ -29,6 +33,19 @@ describe('createAuthClient types', () => {
     expectTypeOf(client.subscribe).parameter(0).parameter(0).toEqualTypeOf<AuthClientEvent<AppUser>>();
     // Admin answers stay the contract's admin user.
     expectTypeOf(client.admin.updateUser).returns.resolves.toEqualTypeOf<{ user: AdminUser }>();
+  });
+
+  it('accepts a classic zod schema as well', () => {
+    const Classic = zc.object({
+      id: zc.string(),
+      username: zc.string(),
+      email: zc.string().nullable(),
+      name: zc.string().nullable(),
+      roles: zc.array(zc.string()),
+      team: zc.string(),
+    });
+    const client = createAuthClient({ baseUrl: '/api/auth', userSchema: Classic });
+    expectTypeOf(client.updateProfile).returns.resolves.toEqualTypeOf<{ user: zc.infer<typeof Classic> }>();
   });
 
   it('refuses a user schema that is not a contract user', () => {
