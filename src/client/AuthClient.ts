@@ -102,6 +102,7 @@ export interface AuthClient<TUser extends User = User> {
   readonly baseUrl: string;
   readonly transport: Transport;
   getConfig(signal?: AbortSignal): Promise<AuthConfig>;
+  /** `{ session: null }` also when the backend answered 401 `unauthenticated` and no refresh helped. */
   getSession(signal?: AbortSignal): Promise<SessionResponse<TUser>>;
   login(body: LoginRequest, signal?: AbortSignal): Promise<AuthResult<TUser>>;
   /** Resolves even when the request fails: local state (tokens, CSRF token) is always cleared. */
