@@ -24,7 +24,11 @@ import { mockResponseCookies } from './responses.js';
  * @internal
  */
 export function createMswHandlers(baseUrl: string, handle: MockHandler): HttpHandler[] {
-  const pattern = `${baseUrl.replace(/\/+$/, '')}/*`;
+  const base = baseUrl.replace(/\/+$/, '');
+  // msw resolves a relative path against the document; without one (plain Node) it would match
+  // nothing, so a relative base URL then matches on any origin.
+  const relative = base.startsWith('/');
+  const pattern = relative && typeof document === 'undefined' ? `*${base}/*` : `${base}/*`;
   return [
     http.all(pattern, async ({ request, cookies }) => {
       const response = await handle(request, cookies);
