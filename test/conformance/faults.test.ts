@@ -51,8 +51,9 @@ const cases: Record<string, Case> = {
     fails: {
       'password/forgot.malformed-bodies': /with a stack trace in the body/,
       'general.no-stack-traces': /contain a stack trace/,
-      // plain text is no error envelope either
+      // plain text is no error envelope, and not JSON either
       'general.error-envelope': /not a proper error envelope/,
+      'general.content-type': /carry a body that is not declared as JSON: .*POST password\/forgot \(400\)/,
     },
     unaffected: ['password/forgot.enumeration-parity', 'general.cors'],
   },
@@ -189,7 +190,10 @@ const cases: Record<string, Case> = {
   'an HTML page for unknown paths': {
     fault: faults.unknownPathHtml,
     only: ['general'],
-    fails: { 'general.unknown-path': /answered 200 \(the request was carried out\), expected 404 not_found/ },
+    fails: {
+      'general.unknown-path': /answered 200 \(the request was carried out\), expected 404 not_found/,
+      'general.content-type': /not declared as JSON: GET conformance-no-such-endpoint \(200\)/,
+    },
     unaffected: ['general.media-type', 'general.cache-control'],
   },
   'register revealing a taken email despite email verification': {

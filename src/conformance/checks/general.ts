@@ -113,6 +113,11 @@ export async function checkAggregates(suite: Suite): Promise<void> {
     if (bad.length) report(bad, 'lack Cache-Control: no-store', 'every auth response: Cache-Control: no-store');
   });
 
+  await suite.check(group, 'content-type', 'every response with a body is JSON (Content-Type: application/json)', async () => {
+    const bad = all().filter((x) => x.text !== '' && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(x.headers.get('content-type') ?? ''));
+    if (bad.length) report(bad, 'carry a body that is not declared as JSON', 'JSON over HTTP: every body is sent with Content-Type: application/json');
+  });
+
   await suite.check(group, 'error-envelope', 'every error answer is {"error": {"code", "message"}} with the status of its code', async () => {
     const bad = all().filter((x) => {
       if (x.status < 400) return false;
