@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: one run, one table. Sizes and tree-shaking (from the built dist), request and
+ * render counts (jsdom + msw), the reference server against an Express + express-session baseline
+ * on loopback, and the median argon2id verify time. Figures are printed and written to
+ * bench/.results/latest.json; docs/performance.md explains them. Nothing here is a pass/fail test:
+ * the deterministic budgets (sizes, request counts) are held by `npm test`.
+ *
+ * Options: `--skip-server` (no load test), `--seconds N` (per load run, at most 10; default 5).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { createPasswordHasher, DEFAULT_HASHING } from 'latchkey/server';
+import { measure } from './server/load.js';
+import type { LoadResult } from './server/load.js';
+
+const args = process.argv.slice(2);
+const skipServer = args.includes('--skip-server');
+const secondsArg = args.indexOf('--seconds');
+const seconds = secondsArg >= 0 ? Math.min(10, Math.max(1, Number(args[secondsArg + 1]) || 5)) : 5;
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+mkdirSync('bench/.results', { recursive: true });
+
+/** Runs a command and returns its stdout; `mayFail` for size-limit, which exits 1 over budget. */
+function run(command: string, commandArgs: string[], mayFail = false): string {
+  const out = spawnSync(command, commandArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (out.status !== 0 && !(mayFail && out.stdout.trim().startsWith('['))) throw new Error(`bench: ${command} ${commandArgs.join(' ')} failed:\n${out.stdout}\n${out.stderr}`);
+  return out.stdout;
+}
+const row = (label: string, value: string, note = '') => console.log(`| ${label.padEnd(72)} | ${value.padStart(14)} | ${note}`);
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} KB`;
+
+// ───────────── sizes ─────────────
+console.log('\n## Sizes (gzip, react and react-dom external; budgets from .size-limit.js)\n');
+run('npx', ['vite', 'build', '--logLevel', 'error']);
+run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+const sizes = JSON.parse(run('npx', ['size-limit', '--json'], true)) as { name: string; size: number; sizeLimit: number; passed: boolean }[];
+for (const size of sizes) row(size.name, kb(size.size), `budget ${kb(size.sizeLimit)} ${size.passed ? 'ok' : 'OVER'}`);
+results.sizes = sizes;
+
+// Tree-shaking proof: a bundle importing only useAuth must contain no widget code.
+const onlyUseAuth = await build({
+  entryPoints: ['bench/size/only-useAuth.js'],
+  bundle: true,
+  minify: true,
+  write: false,
+  format: 'esm',
+  metafile: true,
+  external: ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', 'zod', 'zod/mini'],
+});
+const inputs = Object.keys(Object.values(onlyUseAuth.metafile.outputs)[0]?.inputs ?? {});
+const widgetInputs = inputs.filter((input) => input.includes('/widgets/') || input.endsWith('.css'));
+const onlyUseAuthBytes = gzipSync(onlyUseAuth.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).length;
+row('import { useAuth } only: widget modules in the bundle', String(widgetInputs.length), widgetInputs.length === 0 ? 'ok (none)' : widgetInputs.join(', '));
+row('import { useAuth } only: size (react-query and zod external)', kb(onlyUseAuthBytes));
+results.treeShaking = { widgetModules: widgetInputs, bytesGzip: onlyUseAuthBytes };
+
+// ───────────── requests and renders ─────────────
+console.log('\n## Requests and renders (jsdom + msw against createMockBackend)\n');
+run('npx', ['vitest', 'run', '--config', 'bench/vitest.config.ts']);
+const counts = JSON.parse(readFileSync('bench/.results/requests.json', 'utf8')) as Record<string, number>;
+for (const [label, value] of Object.entries(counts)) row(label, String(value));
+results.requests = counts;
+
+// ───────────── argon2id ─────────────
+console.log('\n## Password hashing\n');
+const hasher = createPasswordHasher(DEFAULT_HASHING);
+const stored = await hasher.hash('a bench passphrase of some length');
+const times: number[] = [];
+for (let i = 0; i < 21; i += 1) {
+  const start = performance.now();
+  await hasher.verify(stored, 'a bench passphrase of some length');
+  times.push(performance.now() - start);
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)] ?? 0;
+row(`argon2id verify, m=${DEFAULT_HASHING.memoryCost} KiB t=${DEFAULT_HASHING.timeCost} p=${DEFAULT_HASHING.parallelism} (median of 21)`, `${median.toFixed(1)} ms`);
+results.argon2 = { params: DEFAULT_HASHING, medianVerifyMs: median };
+
+// ───────────── server throughput ─────────────
+interface Started {
+  child: ChildProcess;
+  port: number;
+  cookie: string;
+}
+function start(script: string): Promise<Started> {
+  // Node itself with tsx's loader (no npx wrapper), so the signal reaches the server process.
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.json' },
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bench: ${script} did not start within 60 s`)), 60_000);
+    child.once('exit', (code) => reject(new Error(`bench: ${script} exited with ${String(code)}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      clearTimeout(timer);
+      const { port, cookie } = JSON.parse(line) as { port: number; cookie: string };
+      resolve({ child, port, cookie });
+    });
+  });
+}
+async function stop(started: Started): Promise<void> {
+  started.child.removeAllListeners('exit');
+  const exited = new Promise((resolve) => started.child.once('exit', resolve));
+  started.child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+  started.child.kill('SIGKILL');
+}
+
+if (!skipServer) {
+  console.log(`\n## Server on loopback (autocannon, 10 connections, ${seconds} s per run)\n`);
+  const server: Record<string, Record<string, LoadResult>> = {};
+  for (const [name, script, paths] of [
+    ['latchkey', 'bench/server/latchkeyServer.ts', { session: '/api/auth/session', verify: '/api/auth/verify' }],
+    ['express-session', 'bench/server/expressBaseline.ts', { session: '/session', verify: '/verify' }],
+  ] as const) {
+    const started = await start(script);
+    try {
+      server[name] = {};
+      for (const [endpoint, path] of Object.entries(paths)) {
+        await measure(`http://127.0.0.1:${started.port}${path}`, { cookie: started.cookie }, 1); // warm-up
+        const result = await measure(`http://127.0.0.1:${started.port}${path}`, { cookie: started.cookie }, seconds);
+        server[name][endpoint] = result;
+        row(`${name} GET ${endpoint}`, `${result.requestsPerSecond} req/s`, `p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, non-2xx ${result.non2xx}, errors ${result.errors}`);
+      }
+    } finally {
+      await stop(started);
+    }
+  }
+  for (const endpoint of ['session', 'verify']) {
+    const ours = server.latchkey?.[endpoint]?.requestsPerSecond ?? 0;
+    const theirs = server['express-session']?.[endpoint]?.requestsPerSecond ?? 1;
+    row(`ratio latchkey / express-session, GET ${endpoint}`, `${(ours / theirs).toFixed(2)}x`, 'goal >= 2x');
+  }
+  results.server = server;
+}
+
+writeFileSync('bench/.results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nWritten to bench/.results/latest.json');
+process.exit(0);
