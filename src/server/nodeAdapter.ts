@@ -39,6 +39,19 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   res.end(JSON.stringify({ error: { code, message } }));
 }
 
+const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
+
+/** Answers 413 at once, then reads and discards the rest of the body (so the client sees the answer), up to 16 MiB. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  sendError(res, 413, 'payload_too_large', `The request body is larger than ${String(limit)} bytes.`, false);
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > MAX_DRAIN_BYTES) req.socket.destroy();
+  });
+  req.resume();
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -91,8 +104,7 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
       const method = (req.method ?? 'GET').toUpperCase();
       const declared = Number(req.headers['content-length'] ?? '0');
       if (Number.isFinite(declared) && declared > limit) {
-        sendError(res, 413, 'payload_too_large', `The request body is larger than ${String(limit)} bytes.`, true);
-        req.resume();
+        refuseTooLarge(req, res, limit);
         return;
       }
       let body: Buffer | null = null;
@@ -108,8 +120,7 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
       } else if (method !== 'GET' && method !== 'HEAD') {
         const read = await readBody(req, limit);
         if (read === 'too_large') {
-          sendError(res, 413, 'payload_too_large', `The request body is larger than ${String(limit)} bytes.`, true);
-          req.resume();
+          refuseTooLarge(req, res, limit);
           return;
         }
         body = read.length > 0 ? read : null;

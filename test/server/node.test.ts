@@ -79,6 +79,8 @@ describe('Node adapter over real HTTP on 127.0.0.1', () => {
     expect(declared.headers['cache-control']).toBe('no-store');
     const chunked = await rawRequest(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, body: big, chunked: true });
     expect(chunked.status).toBe(413);
+    const viaFetch = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    expect(viaFetch.status).toBe(413);
     // The server keeps serving afterwards.
     expect((await fetch(`${url}/api/auth/config`)).status).toBe(200);
   });
