@@ -1,7 +1,7 @@
 import type { ComponentProps, ComponentRef } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
-import { AuthStatusHeader, LoginForm, RegisterForm, SessionExpiryWarning, UserAdmin, defaultMessages, messagesDe } from 'latchkey';
-import type { AuthResult, FormClassNames, FormState, LinkTarget, MessageKey, Messages, RegisterExtraField, RegisterResult } from 'latchkey';
+import { defaultMessages, messagesDe } from 'latchkey';
+import type { AuthResult, FormClassNames, FormState, LinkTarget, MessageKey, Messages, RegisterExtraField, RegisterResult , AuthStatusHeader, LoginForm, RegisterForm, SessionExpiryWarning, UserAdmin} from 'latchkey';
 
 describe('widget types', () => {
   it('messages: a translation is typed Messages, overrides are partial, keys are known', () => {
