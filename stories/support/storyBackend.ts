@@ -37,6 +37,11 @@ export interface LatchkeyParameters {
   remember?: boolean;
   /** Session lifetimes of the mock (e.g. a short idle timeout for the expiry warning). */
   lifetimes?: Partial<MockLifetimes>;
+  /**
+   * The mock's clock runs this many milliseconds off the real one (negative: behind), for example
+   * so a session it issues ends in a minute. `StoryBackend.setClockOffset` changes it later.
+   */
+  clockOffsetMs?: number;
   /** `config.transport` of the mock and the client's transport (default `cookie`). */
   transport?: Transport;
   /** The client's request timeout (default: the client's 15 s). With a higher `mockLatencyMs`, requests time out. */
@@ -61,6 +66,8 @@ export interface StoryBackend {
   readonly client: AuthClient;
   readonly queryClient: QueryClient;
   readonly settings: LatchkeyParameters;
+  /** Moves the mock's clock relative to the real one (see `clockOffsetMs`). */
+  setClockOffset(ms: number): void;
 }
 
 let nextId = 1;
@@ -100,9 +107,10 @@ function settingsOf(parameters: Record<string, unknown>): LatchkeyParameters {
   return (parameters['latchkey'] ?? {}) as LatchkeyParameters;
 }
 
-function backendOptions(mock: Required<MockArgs>, settings: LatchkeyParameters): MockBackendOptions {
+function backendOptions(mock: Required<MockArgs>, settings: LatchkeyParameters, now: () => number): MockBackendOptions {
   return {
     baseUrl: STORY_BASE_URL,
+    now,
     users: settings.users ?? SEED_USERS,
     latencyMs: mock.mockLatencyMs,
     config: {
@@ -124,7 +132,8 @@ function backendOptions(mock: Required<MockArgs>, settings: LatchkeyParameters):
 }
 
 async function create(mock: Required<MockArgs>, settings: LatchkeyParameters, msw: SetupWorker): Promise<StoryBackend> {
-  const backend = createMockBackend(backendOptions(mock, settings));
+  let offset = settings.clockOffsetMs ?? 0;
+  const backend = createMockBackend(backendOptions(mock, settings, () => Date.now() + offset));
   for (const invite of settings.invites ?? []) backend.store.addInvite(invite);
   msw.use(...backend.handlers);
   const client = createAuthClient({
@@ -138,7 +147,10 @@ async function create(mock: Required<MockArgs>, settings: LatchkeyParameters, ms
     await client.login({ identifier: user.username, password: user.password, remember: settings.remember ?? false });
   }
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return { id: nextId++, backend, client, queryClient, settings };
+  const setClockOffset = (ms: number) => {
+    offset = ms;
+  };
+  return { id: nextId++, backend, client, queryClient, settings, setClockOffset };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Decorator } from '@storybook/react-vite';
+import { useLayoutEffect } from 'react';
 import type { ReactNode } from 'react';
 import { AuthProvider } from '../../src/react/index.js';
 import { messagesDe } from '../../src/widgets/locales/de.js';
@@ -7,6 +8,14 @@ import { storyBackend } from './storyBackend.js';
 
 /** Dictionaries offered by the "Locale" toolbar. */
 export const LOCALES: Record<string, Partial<Messages> | undefined> = { en: undefined, de: messagesDe };
+
+/** Puts the theme on `<html>` too, so portals (the expiry dialog) follow it. */
+function ThemeRoot({ theme }: { theme: string }) {
+  useLayoutEffect(() => {
+    document.documentElement.setAttribute('data-lk-theme', theme);
+  }, [theme]);
+  return null;
+}
 
 /**
  * Wraps a story in the theme frame (`data-lk-theme` from the "Theme" toolbar) and an
@@ -41,6 +50,7 @@ export const withLatchkey: Decorator = (Story, context) => {
   }
   return (
     <div data-lk-theme={theme} lang={locale} className="lk-story-frame" data-view-mode={context.viewMode}>
+      <ThemeRoot theme={theme} />
       {story}
     </div>
   );
