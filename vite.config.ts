@@ -91,6 +91,18 @@ export default defineConfig({
         },
       },
       {
+        // User journeys in Debian's Chromium against the reference server and the built multipage example.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         // Every story (render + play + a11y) as a test in Debian's Chromium; never downloads a browser.
         extends: true,
         plugins: [storybookTest({ configDir: here('./.storybook') })],
