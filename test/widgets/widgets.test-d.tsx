@@ -1,7 +1,21 @@
 import type { ComponentProps, ComponentRef } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
 import { defaultMessages, messagesDe } from 'latchkey';
-import type { AuthResult, FormClassNames, FormState, LinkTarget, MessageKey, Messages, RegisterExtraField, RegisterResult , AuthStatusHeader, LoginForm, RegisterForm, SessionExpiryWarning, UserAdmin} from 'latchkey';
+import type {
+  AuthResult,
+  AuthStatusHeader,
+  FormClassNames,
+  FormState,
+  LinkTarget,
+  LoginForm,
+  MessageKey,
+  Messages,
+  RegisterExtraField,
+  RegisterForm,
+  RegisterResult,
+  SessionExpiryWarning,
+  UserAdmin,
+} from 'latchkey';
 
 describe('widget types', () => {
   it('messages: a translation is typed Messages, overrides are partial, keys are known', () => {
