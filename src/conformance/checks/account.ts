@@ -10,7 +10,7 @@ import {
   SessionResponseSchema,
   UserResultSchema,
 } from '../../contract/index.js';
-import { describeAnswer, fail, notApplicable, notChecked } from '../Suite.js';
+import { describeAnswer, fail, notChecked } from '../Suite.js';
 import type { Suite } from '../Suite.js';
 import { offered } from './general.js';
 import { malformedBodies } from './malformed.js';
@@ -136,7 +136,7 @@ export async function checkAccount(suite: Suite): Promise<void> {
     await suite.check(group, 'malformed-bodies', profileChecks[5][1], async () => {
       const user = await suite.mainUser();
       const { browser } = await suite.signIn(user);
-      await malformedBodies(suite, browser, 'PATCH', 'user', { name: 'Conformance Test' }, false);
+      await malformedBodies(browser, 'PATCH', 'user', { name: 'Conformance Test' }, false);
     });
   }
 
@@ -227,5 +227,4 @@ async function checkAdmin(suite: Suite): Promise<void> {
     const deleted = await admin.request('DELETE', `admin/invites/${encodeURIComponent(invite.code)}`);
     suite.expectStatus(deleted, 204, 'DELETE admin/invites/:code → 204');
   });
-  void notApplicable;
 }

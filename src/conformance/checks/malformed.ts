@@ -2,7 +2,6 @@ import type { Browser } from '../Browser.js';
 import type { Exchange } from '../Exchange.js';
 import { ErrorEnvelopeSchema } from '../../contract/index.js';
 import { fail } from '../Suite.js';
-import type { Suite } from '../Suite.js';
 import { stackTraceIn } from './stackTrace.js';
 
 interface MalformedCase {
@@ -33,11 +32,10 @@ function withNul(value: unknown): unknown {
  *
  * @example
  * ```ts
- * await malformedBodies(suite, browser, 'POST', 'login', { identifier: 'x', password: 'y' }, true);
+ * await malformedBodies(browser, 'POST', 'login', { identifier: 'x', password: 'y' }, true);
  * ```
  */
 export async function malformedBodies(
-  suite: Suite,
   browser: Browser,
   method: string,
   path: string,
@@ -79,5 +77,4 @@ export async function malformedBodies(
         'malformed JSON, wrong types, missing or extra fields → 400 invalid_request (with "fields" for schema failures); never 5xx, never a stack trace',
     });
   }
-  void suite;
 }

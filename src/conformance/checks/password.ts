@@ -49,7 +49,7 @@ export async function checkPasswords(suite: Suite): Promise<void> {
       compareAnswers(known2, unknown2, 'the same answer also when repeated quickly');
     });
     await suite.check('password/forgot', 'malformed-bodies', 'malformed bodies get 400 invalid_request, never 5xx', async () => {
-      await malformedBodies(suite, suite.browser(), 'POST', 'password/forgot', { identifier: suite.unknownIdentifier() }, true);
+      await malformedBodies(suite.browser(), 'POST', 'password/forgot', { identifier: suite.unknownIdentifier() }, true);
     });
   }
 
@@ -77,7 +77,7 @@ export async function checkPasswords(suite: Suite): Promise<void> {
       compareAnswers(known2, unknown2, 'the same answer also when repeated quickly');
     });
     await suite.check('username/forgot', 'malformed-bodies', 'malformed bodies get 400 invalid_request, never 5xx', async () => {
-      await malformedBodies(suite, suite.browser(), 'POST', 'username/forgot', { email: suite.unknownIdentifier('email') }, true);
+      await malformedBodies(suite.browser(), 'POST', 'username/forgot', { email: suite.unknownIdentifier('email') }, true);
     });
   }
 
@@ -115,8 +115,7 @@ export async function checkPasswords(suite: Suite): Promise<void> {
       flow = { token, user, oldPassword: user.password, browser };
       const min = suite.config?.password.minLength ?? 12;
       const weak = await suite.browser().post('password/reset', { token, password: suite.password(min).slice(0, min - 1) });
-      const error = suite.expectError(weak, 422, 'weak_password', 'a new password that breaks the policy → 422 weak_password');
-      void error;
+      suite.expectError(weak, 422, 'weak_password', 'a new password that breaks the policy → 422 weak_password');
     });
     await suite.check(group, 'success', resetChecks[2][1], async () => {
       if (!flow) notChecked('needs a mailed reset token (see password/reset.weak-password)');
@@ -175,7 +174,7 @@ export async function checkPasswords(suite: Suite): Promise<void> {
     });
     suite.skip(group, 'expired-token', resetChecks[7][1], 'not_checked', 'a black-box suite cannot move the backend\'s clock past the token lifetime (≤ 30 min); test it in the backend\'s own suite');
     await suite.check(group, 'malformed-bodies', resetChecks[8][1], async () => {
-      await malformedBodies(suite, suite.browser(), 'POST', 'password/reset', { token: 'conformance-not-a-real-token', password: suite.password() }, true);
+      await malformedBodies(suite.browser(), 'POST', 'password/reset', { token: 'conformance-not-a-real-token', password: suite.password() }, true);
     });
   }
 
@@ -225,11 +224,9 @@ export async function checkPasswords(suite: Suite): Promise<void> {
     const mineBody = suite.expectBody(mine, SessionResponseSchema, 'GET session after the change');
     if (!mineBody.session) fail('the browser that changed the password is no longer signed in', { exchange: mine, requires: 'the changing session continues with the new session' });
     expectVerifyRefused(suite, await b.get('verify'), 'every other session of the user is revoked: GET verify → 401');
-    const old = a.capture();
     const replay = suite.browser();
     replay.adopt(beforeA);
     expectVerifyRefused(suite, await replay.get('verify'), 'the session id from before the change is dead: GET verify → 401');
-    void old;
     const oldLogin = await suite.browser().post('login', { identifier: user.username, password: oldPassword });
     suite.expectError(oldLogin, 401, 'invalid_credentials', 'the old password no longer signs in');
     const newLogin = await suite.browser().post('login', { identifier: user.username, password: newPassword });
@@ -238,7 +235,7 @@ export async function checkPasswords(suite: Suite): Promise<void> {
   await suite.check(change, 'malformed-bodies', 'malformed bodies get 400 invalid_request, never 5xx', async () => {
     const user = await suite.mainUser();
     const { browser } = await suite.signIn(user);
-    await malformedBodies(suite, browser, 'POST', 'password/change', { currentPassword: suite.password(), newPassword: suite.password() }, true);
+    await malformedBodies(browser, 'POST', 'password/change', { currentPassword: suite.password(), newPassword: suite.password() }, true);
   });
 
   // ───────────── email/verify ─────────────
@@ -251,8 +248,7 @@ export async function checkPasswords(suite: Suite): Promise<void> {
       suite.expectError(x, 400, 'invalid_token', 'POST email/verify with a bad token → 400 invalid_token');
     });
     await suite.check('email/verify', 'malformed-bodies', 'malformed bodies get 400 invalid_request, never 5xx', async () => {
-      await malformedBodies(suite, suite.browser(), 'POST', 'email/verify', { token: 'conformance-not-a-real-token' }, true);
+      await malformedBodies(suite.browser(), 'POST', 'email/verify', { token: 'conformance-not-a-real-token' }, true);
     });
   }
-  void notApplicable;
 }

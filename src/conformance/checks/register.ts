@@ -18,9 +18,8 @@ export function passphrase(length: number): string {
   return [...out].slice(0, length).join('').replace(/ $/, 'z');
 }
 
-function newIdentity(suite: Suite, prefix = 'lkr'): { username: string; email: string } {
+function newIdentity(prefix = 'lkr'): { username: string; email: string } {
   const username = `${prefix}${randomHex(6)}`;
-  void suite;
   return { username, email: `${username}@example.test` };
 }
 
@@ -42,7 +41,7 @@ export async function checkRegister(suite: Suite): Promise<void> {
   const notOpen = `registration is ${config.registration}, so the suite cannot register users`;
 
   await suite.check(group, 'mode', 'register answers as GET config\'s registration mode says', async () => {
-    const id = newIdentity(suite);
+    const id = newIdentity();
     const x = await suite.browser().post('register', { ...id, password: suite.password() });
     if (config.registration === 'closed') {
       suite.expectError(x, 403, 'registration_closed', 'registration "closed" → 403 registration_closed');
@@ -74,10 +73,10 @@ export async function checkRegister(suite: Suite): Promise<void> {
     const created = await admin.post('admin/invites', { expiresInHours: 1 });
     const code = (created.json as { invite?: { code?: unknown } } | undefined)?.invite?.code;
     if (created.status !== 201 || typeof code !== 'string') notChecked(`POST admin/invites answered ${describeAnswer(created)} (see admin/invites)`);
-    const x = await suite.browser().post('register', { ...newIdentity(suite), password: suite.password(), invite: code });
+    const x = await suite.browser().post('register', { ...newIdentity(), password: suite.password(), invite: code });
     suite.expectStatus(x, 201, 'registration with a valid invite → 201');
     suite.expectBody(x, RegisterResultSchema, 'POST register → 201 {"session" | null, "tokens"?, "csrfToken"?, "next"?}');
-    const bogus = await suite.browser().post('register', { ...newIdentity(suite), password: suite.password(), invite: 'conformance-not-an-invite' });
+    const bogus = await suite.browser().post('register', { ...newIdentity(), password: suite.password(), invite: 'conformance-not-an-invite' });
     const error = suite.expectError(bogus, 403, 'invite_required', 'a bogus invite → 403 invite_required with fields.invite');
     if (!('invite' in error.fields)) fail('invite_required without fields.invite', { exchange: bogus, requires: '403 invite_required with fields.invite' });
   });
@@ -85,7 +84,7 @@ export async function checkRegister(suite: Suite): Promise<void> {
   await suite.check(group, 'username-taken', 'a taken username answers 409 conflict with fields.username', async () => {
     if (!open) notChecked(notOpen);
     const user = await suite.throwawayUser();
-    const x = await suite.browser().post('register', { username: user.username, email: newIdentity(suite).email, password: suite.password() });
+    const x = await suite.browser().post('register', { username: user.username, email: newIdentity().email, password: suite.password() });
     const error = suite.expectError(x, 409, 'conflict', 'username taken → 409 conflict with fields.username');
     if (!('username' in error.fields)) fail('409 conflict without fields.username', { exchange: x, requires: '409 conflict with fields.username' });
   });
@@ -94,7 +93,7 @@ export async function checkRegister(suite: Suite): Promise<void> {
     if (!open) notChecked(notOpen);
     if (verifyEmail) notApplicable('email verification is on: a taken email gets the same 201 as a new one (see register.email-taken-parity)');
     const user = await suite.throwawayUser();
-    const x = await suite.browser().post('register', { username: newIdentity(suite).username, email: user.email, password: suite.password() });
+    const x = await suite.browser().post('register', { username: newIdentity().username, email: user.email, password: suite.password() });
     const error = suite.expectError(x, 409, 'conflict', 'email taken → 409 conflict with fields.email');
     if (!('email' in error.fields)) fail('409 conflict without fields.email', { exchange: x, requires: '409 conflict with fields.email' });
   });
@@ -108,8 +107,8 @@ export async function checkRegister(suite: Suite): Promise<void> {
     const browser = suite.browser();
     const answers: Exchange[] = [];
     for (let round = 0; round < 2; round += 1) {
-      answers.push(await browser.post('register', { username: newIdentity(suite).username, email: user.email, password: suite.password() }));
-      answers.push(await browser.post('register', { ...newIdentity(suite), password: suite.password() }));
+      answers.push(await browser.post('register', { username: newIdentity().username, email: user.email, password: suite.password() }));
+      answers.push(await browser.post('register', { ...newIdentity(), password: suite.password() }));
     }
     const [taken, fresh, taken2, fresh2] = answers as [Exchange, Exchange, Exchange, Exchange];
     suite.expectStatus(fresh, 201, 'a new email → 201');
@@ -121,11 +120,11 @@ export async function checkRegister(suite: Suite): Promise<void> {
   const { minLength, maxLength } = config.password;
   const tryPassword = async (password: string): Promise<{ x: Exchange; username: string }> => {
     if (!open) notChecked(notOpen);
-    const id = newIdentity(suite);
+    const id = newIdentity();
     const x = await suite.browser().post('register', { ...id, password });
     return { x, username: id.username };
   };
-  const signInWorks = async (username: string, password: string, x: Exchange): Promise<void> => {
+  const signInWorks = async (username: string, password: string): Promise<void> => {
     if (verifyEmail) {
       // The account is active once its verification mail is followed.
       if (!suite.settings.readOutbox) return;
@@ -135,7 +134,6 @@ export async function checkRegister(suite: Suite): Promise<void> {
     }
     const login = await suite.browser().post('login', { identifier: username, password });
     if (login.status !== 200) fail(`registered with the password, but login with it answered ${describeAnswer(login)}`, { exchange: login, requires: 'the whole password is stored and accepted at login' });
-    void x;
   };
   const accepted = (x: Exchange, what: string): void => {
     if (x.status !== 201) fail(`${what} was refused: register answered ${describeAnswer(x)}`, { exchange: x, requires: `passwords from ${minLength} to ${maxLength} code points, any characters (spaces, emoji), are accepted` });
@@ -153,7 +151,7 @@ export async function checkRegister(suite: Suite): Promise<void> {
     const password = suite.password(minLength);
     const { x, username } = await tryPassword(password);
     accepted(x, `a ${minLength}-character password`);
-    await signInWorks(username, password, x);
+    await signInWorks(username, password);
   });
   for (const length of [64, 128]) {
     await suite.check(group, `policy-passphrase-${length}`, `a ${length}-character passphrase with spaces and emoji is accepted and works`, async () => {
@@ -162,7 +160,7 @@ export async function checkRegister(suite: Suite): Promise<void> {
       const password = passphrase(length);
       const { x, username } = await tryPassword(password);
       accepted(x, `a ${length}-code-point passphrase with spaces and emoji`);
-      await signInWorks(username, password, x);
+      await signInWorks(username, password);
     });
   }
   await suite.check(group, 'policy-max-plus-one', `a password of maxLength + 1 (${maxLength + 1}) code points is refused with 422 weak_password`, async () => {
@@ -175,7 +173,7 @@ export async function checkRegister(suite: Suite): Promise<void> {
     const password = `Lk-${randomHex(40)}`.slice(0, 80);
     const { x, username } = await tryPassword(password);
     accepted(x, 'an 80-character password');
-    await signInWorks(username, password, x);
+    await signInWorks(username, password);
     const cut = await suite.browser().post('login', { identifier: username, password: password.slice(0, 72) });
     if (cut.status === 200) fail('login with only the first 72 bytes of the password succeeded: the password is truncated (bcrypt-style)', { exchange: cut, requires: 'passwords are never truncated: the first 72 bytes alone must not sign in' });
     suite.expectError(cut, 401, 'invalid_credentials', 'the first 72 bytes alone → 401 invalid_credentials');
@@ -190,6 +188,6 @@ export async function checkRegister(suite: Suite): Promise<void> {
   });
 
   await suite.check(group, 'malformed-bodies', 'malformed register bodies get 400 invalid_request, never 5xx', async () => {
-    await malformedBodies(suite, suite.browser(), 'POST', 'register', { ...newIdentity(suite), password: suite.password(), name: 'Conformance' }, true);
+    await malformedBodies(suite.browser(), 'POST', 'register', { ...newIdentity(), password: suite.password(), name: 'Conformance' }, true);
   });
 }

@@ -94,7 +94,6 @@ export async function checkSessions(suite: Suite): Promise<void> {
     const pre = await browser.get('session');
     suite.expectStatus(pre, 200, 'GET session → 200');
     const before = browser.jar.all();
-    const tokensBefore = browser.tokens;
     const x = await browser.post('login', { identifier: user.username, password: user.password });
     if (x.status !== 200) notChecked(`login answered ${describeAnswer(x)} (see the login group)`);
     if (cookieMode) {
@@ -117,7 +116,6 @@ export async function checkSessions(suite: Suite): Promise<void> {
     } else {
       const first = browser.tokens;
       if (!first) fail('login returned no tokens', { exchange: x, requires: 'bearer mode: login → {"session", "tokens"}' });
-      void tokensBefore;
       const again = await browser.post('login', { identifier: user.username, password: user.password }, { bearer: 'omit' });
       if (again.status !== 200) notChecked(`the second login answered ${describeAnswer(again)}`);
       if (browser.tokens?.accessToken === first.accessToken) fail('two logins returned the same access token', { exchange: again, requires: 'every login issues new tokens' });
@@ -200,7 +198,7 @@ export async function checkSessions(suite: Suite): Promise<void> {
   });
 
   await suite.check('login', 'malformed-bodies', 'malformed login bodies get 400 invalid_request, never 5xx', async () => {
-    await malformedBodies(suite, suite.browser(), 'POST', 'login', { identifier: suite.unknownIdentifier(), password: suite.password(), remember: false }, true);
+    await malformedBodies(suite.browser(), 'POST', 'login', { identifier: suite.unknownIdentifier(), password: suite.password(), remember: false }, true);
   });
 
   // ───────────── POST logout ─────────────
@@ -266,7 +264,7 @@ export async function checkSessions(suite: Suite): Promise<void> {
       suite.expectError(x, 401, 'unauthenticated', 'POST refresh with an unknown token → 401 unauthenticated');
     });
     await suite.check('refresh', 'malformed-bodies', 'malformed refresh bodies get 400 invalid_request, never 5xx', async () => {
-      await malformedBodies(suite, suite.browser(), 'POST', 'refresh', { refreshToken: 'conformance-not-a-real-refresh-token' }, true);
+      await malformedBodies(suite.browser(), 'POST', 'refresh', { refreshToken: 'conformance-not-a-real-refresh-token' }, true);
     });
   }
 
