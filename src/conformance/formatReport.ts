@@ -34,7 +34,8 @@ function describeFailure(check: CheckResult): string[] {
 
 /**
  * Renders a result as the human-readable report: the backend and its config, then every group
- * with one line per check (`pass`, `FAIL`, `n/a`, `skip` = not checked, with the reason), each
+ * with one line per check (`pass`, `FAIL`, `n/a` = not applicable, `skip` = not checked, each
+ * of the last two with its reason), each
  * failure followed by what happened, what the contract requires, the request sent and the
  * response received (secrets redacted). The last two lines are the summary: exactly
  * `N passed, N failed`, then `N not applicable, N not checked`.
@@ -63,7 +64,8 @@ export function formatReport(result: ConformanceResult): string {
   for (const group of result.groups) {
     out.push(group.name);
     for (const check of group.checks) {
-      const reason = check.status === 'not_applicable' || check.status === 'not_checked' ? ` (${check.message ?? ''})` : '';
+      const reason =
+        check.status === 'not_applicable' ? ` (not applicable: ${check.message ?? ''})` : check.status === 'not_checked' ? ` (not checked: ${check.message ?? ''})` : '';
       out.push(`  ${MARK[check.status]}  ${check.title} [${check.id}]${reason}`);
       if (check.status === 'fail') out.push(indent(describeFailure(check).join('\n'), '          '));
     }
