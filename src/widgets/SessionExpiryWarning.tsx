@@ -51,9 +51,9 @@ export interface SessionExpiryWarningProps extends Omit<HTMLAttributes<HTMLDivEl
 /**
  * A modal warning before the session ends (`expiryWarningMs` on the provider, default two
  * minutes): a live countdown, "Stay signed in" (cookie mode re-reads the session, bearer mode
- * refreshes) and "Sign out". It is a real modal: `role="alertdialog"`, `aria-modal`, focus moves
- * to "Stay signed in", Tab stays inside, Escape means "stay", and focus returns where it was when
- * the dialog closes. Every tab shows and hides it together (the provider keeps tabs in step).
+ * refreshes) and "Sign out". It is a real modal: `role="alertdialog"`, `aria-modal`, the rest of
+ * the page `inert`, focus moves to "Stay signed in", Tab stays inside, Escape means "stay", and
+ * focus returns where it was when the dialog closes. Every tab shows and hides it together (the provider keeps tabs in step).
  * Mount it once, anywhere inside the provider. Composes `useSessionExpiry`.
  *
  * @example
@@ -107,9 +107,23 @@ const ExpiryDialog = forwardRef<HTMLDivElement, ExpiryDialogProps>(function Expi
   const dialogRef = useRef<HTMLDivElement | null>(null);
   const mergedRef = useMergeRefs(ref, dialogRef);
   const stayRef = useRef<HTMLButtonElement>(null);
+  const backdropRef = useRef<HTMLDivElement>(null);
   const busy = useRef(false);
   const [pending, setPending] = useState<'stay' | 'signOut' | null>(null);
   const [error, setError] = useState<unknown>(null);
+
+  // The rest of the page is inert while the dialog is open (declared first, so on close it is
+  // usable again before focus goes back to it).
+  useEffect(() => {
+    const backdrop = backdropRef.current;
+    const parent = backdrop?.parentElement;
+    if (!backdrop || !parent) return undefined;
+    const others = Array.from(parent.children).filter((element) => element !== backdrop && !element.hasAttribute('inert'));
+    for (const element of others) element.setAttribute('inert', '');
+    return () => {
+      for (const element of others) element.removeAttribute('inert');
+    };
+  }, []);
 
   // Focus moves into the dialog when it opens and back where it was when it closes.
   useEffect(() => {
@@ -162,7 +176,7 @@ const ExpiryDialog = forwardRef<HTMLDivElement, ExpiryDialogProps>(function Expi
 
   const seconds = Math.ceil(msLeft / 1000);
   return (
-    <div className={cx('lk-root', 'lk-backdrop', classNames?.backdrop)}>
+    <div ref={backdropRef} className={cx('lk-root', 'lk-backdrop', classNames?.backdrop)}>
       <div
         ref={mergedRef}
         role="alertdialog"

@@ -52,6 +52,7 @@ describe('SessionExpiryWarning', SLOW, () => {
     expect(dialog).toHaveAccessibleName('Your session is about to end');
     expect(dialog).toHaveAccessibleDescription(/signed out in 1 min (29|30) s\./);
     expect(screen.getByRole('button', { name: 'Stay signed in' })).toHaveFocus();
+    expect(screen.getByRole('main').parentElement).toHaveAttribute('inert');
     await expectNoAxeViolations();
 
     await act(async () => {
@@ -79,6 +80,7 @@ describe('SessionExpiryWarning', SLOW, () => {
     expect(count('GET session')).toBeGreaterThanOrEqual(1);
     expect(screen.getByTestId('status')).toHaveTextContent('authenticated');
     expect(screen.getByRole('button', { name: 'Page button' })).toHaveFocus();
+    expect(screen.getByRole('main').parentElement).not.toHaveAttribute('inert');
   });
 
   it('"Stay signed in" by keyboard extends the session', async () => {
