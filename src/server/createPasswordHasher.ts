@@ -1,6 +1,7 @@
-import { hash as argon2Hash, parseOptions, verify as argon2Verify } from '@node-rs/argon2';
+import type * as Argon2 from '@node-rs/argon2';
 import type { Algorithm } from '@node-rs/argon2';
 import { randomToken } from './crypto.js';
+import { optionalRequire } from './optionalRequire.js';
 import { Semaphore } from './Semaphore.js';
 
 /**
@@ -82,6 +83,7 @@ export function createPasswordHasher(options: HashingOptions = {}): PasswordHash
     timeCost: checkParam('timeCost', options.timeCost ?? DEFAULT_HASHING.timeCost, 1, 100),
     parallelism: checkParam('parallelism', options.parallelism ?? DEFAULT_HASHING.parallelism, 1, 255),
   };
+  const { hash: argon2Hash, parseOptions, verify: argon2Verify } = optionalRequire<typeof Argon2>('@node-rs/argon2', 'createPasswordHasher');
   const gate = new Semaphore(checkParam('maxConcurrent', options.maxConcurrent ?? DEFAULT_HASHING.maxConcurrent, 1, 1024));
   const argonOptions = { ...params, algorithm: ARGON2ID };
   let dummy: Promise<string> | null = null;
