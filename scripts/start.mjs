@@ -2,7 +2,7 @@
 // `npm start`: the whole project on one URL, on a fresh clone, with nothing but `npm install`.
 //
 // 1. Builds what is missing or stale: the library (dist/, for the CLI) and the demo app
-//    (examples/multipage when it exists, else the minimal examples/start page).
+//    (examples/multipage).
 // 2. On first run creates .latchkey/demo.sqlite with an `admin` (role admin) and a regular `user`,
 //    and prints their generated passwords once.
 // 3. Runs `latchkey serve` on that database with the development outbox (reset links are printed
@@ -51,11 +51,10 @@ function run(label, args) {
 const libraryInputs = [join(root, 'src'), join(root, 'vite.config.ts'), join(root, 'package.json')];
 if (stale(join(root, 'dist', 'cli.js'), libraryInputs)) run('Building the latchkey library…', [vite, 'build', '--logLevel', 'error']);
 
-const appName = existsSync(join(root, 'examples', 'multipage', 'index.html')) ? 'multipage' : 'start';
-const appDir = join(root, 'examples', appName);
+const appDir = join(root, 'examples', 'multipage');
 const appDist = join(appDir, 'dist');
 if (stale(join(appDist, 'index.html'), [appDir, join(root, 'src')])) {
-  run(`Building the demo app (examples/${appName})…`, [vite, 'build', '--logLevel', 'error', '--config', join(appDir, 'vite.config.ts')]);
+  run('Building the demo app (examples/multipage)…', [vite, 'build', '--logLevel', 'error', '--config', join(appDir, 'vite.config.ts')]);
 }
 
 const { runCli } = await import(pathToFileURL(join(root, 'dist', 'cli.js')).href);

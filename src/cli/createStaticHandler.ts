@@ -51,7 +51,7 @@ const TYPES: Record<string, string> = {
  *
  * @example
  * ```ts
- * const files = await createStaticHandler({ root: 'examples/start/dist' });
+ * const files = await createStaticHandler({ root: 'examples/multipage/dist' });
  * const response = await files(new Request('http://localhost/account'));
  * ```
  */
