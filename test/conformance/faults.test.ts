@@ -224,6 +224,12 @@ const cases: Record<string, Case> = {
     fails: { 'general.cors': /reflected the foreign origin https:\/\/conformance-foreign\.example with Access-Control-Allow-Credentials: true/ },
     unaffected: ['general.cache-control'],
   },
+  'a password change that leaves other sessions alive': {
+    fault: faults.passwordChangeKeepsOtherSessions,
+    only: ['password/change'],
+    fails: { 'password/change.success-revokes-others': /GET verify answered 204: the session is still accepted/ },
+    unaffected: ['password/change.wrong-current', 'password/change.weak-new', 'password/change.unauthenticated'],
+  },
   'GET verify without X-Auth headers': {
     fault: faults.verifyWithoutHeaders,
     only: ['verify'],

@@ -410,3 +410,59 @@ export const reflectsAnyOrigin: Fault = (inner) => async (request) => {
     h.set('vary', 'Origin');
   });
 };
+
+/**
+ * A password change leaves the user's other sessions alive (cookie mode): the wrapper signs every
+ * other session of the user in again behind the scenes and keeps serving it under its old cookie.
+ */
+export const passwordChangeKeepsOtherSessions: Fault = (inner) => {
+  const owner = new Map<string, string>(); // lk_session pair → identifier (lower-cased)
+  const revived = new Map<string, string>(); // dead lk_session pair → a live one
+  const cookiePairs = (header: string | null): string[] => (header ?? '').split(';').map((p) => p.trim()).filter(Boolean);
+  const sessionPairOf = (lines: string[]): string | undefined =>
+    lines.map((line) => (line.split(';')[0] ?? '').trim()).find((pair) => pair.startsWith('lk_session=') && pair !== 'lk_session=');
+  const signIn = async (url: string, identifier: string, password: string): Promise<string | undefined> => {
+    const session = await inner(new Request(new URL(`${BASE}session`, url)));
+    const csrfCookies = session.headers.getSetCookie().map((line) => (line.split(';')[0] ?? '').trim());
+    const token = (await jsonOf(session))?.csrfToken;
+    const login = await inner(
+      new Request(new URL(`${BASE}login`, url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': typeof token === 'string' ? token : '', cookie: csrfCookies.join('; ') },
+        body: JSON.stringify({ identifier, password }),
+      }),
+    );
+    return sessionPairOf(login.headers.getSetCookie());
+  };
+  return async (request) => {
+    const path = endpoint(request);
+    const cookies = cookiePairs(request.headers.get('cookie'));
+    const mine = cookies.find((pair) => pair.startsWith('lk_session='));
+    let forwarded = request;
+    const live = mine ? revived.get(mine) : undefined;
+    if (live) {
+      const headers = new Headers(request.headers);
+      headers.set('cookie', cookies.map((pair) => (pair === mine ? live : pair)).join('; '));
+      const body = request.method === 'GET' ? undefined : await request.clone().text();
+      forwarded = new Request(request.url, { method: request.method, headers, ...(body ? { body } : {}) });
+    }
+    const body = path === 'login' || path === 'password/change' ? await jsonOf(request) : null;
+    const response = await inner(forwarded);
+    const issued = sessionPairOf(response.headers.getSetCookie());
+    if (path === 'login' && response.status === 200 && issued && typeof body?.identifier === 'string') {
+      owner.set(issued, body.identifier.trim().toLowerCase());
+    }
+    if (path === 'password/change' && response.status === 200 && mine && typeof body?.newPassword === 'string') {
+      const who = owner.get(mine);
+      if (who) {
+        if (issued) owner.set(issued, who);
+        for (const [pair, identifier] of owner) {
+          if (identifier !== who || pair === mine || pair === issued) continue;
+          const fresh = await signIn(request.url, identifier, body.newPassword);
+          if (fresh) revived.set(pair, fresh);
+        }
+      }
+    }
+    return response;
+  };
+};
