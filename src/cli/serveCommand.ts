@@ -344,6 +344,13 @@ export const serveCommand: CliCommand = {
         ].join('\n'),
       );
 
+      const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
+      if (outboxHandler && !loopback) {
+        io.stderr.write(`latchkey: warning: --outbox-endpoint on ${host} lets anyone who can reach this port read password reset links; use it on loopback only\n`);
+      } else if (outbox && !loopback) {
+        io.stderr.write('latchkey: warning: mail goes to the development outbox (printed above, not sent); set --smtp-url for real use\n');
+      }
+
       if (!stop.signal.aborted) await new Promise<void>((done) => stop.signal.addEventListener('abort', () => done(), { once: true }));
       io.stdout.write('latchkey: stopping…\n');
       await running.close();
