@@ -56,6 +56,34 @@ describe('LoginForm', SLOW, () => {
     await expectNoAxeViolations();
   });
 
+  it('works the same in bearer mode (tokens stay out of the DOM and URLs)', async () => {
+    const user = typist();
+    setup({ config: { transport: 'bearer' } }).renderWithAuth(
+      <>
+        <LoginForm />
+        <Status />
+      </>,
+    );
+    await fillAndSubmit(user, 'ada', ada.password);
+    expect(await screen.findByText('You are signed in.')).toBeInTheDocument();
+    expect(screen.getByTestId('auth')).toHaveTextContent('signed in as ada');
+    expect(document.body.innerHTML).not.toMatch(/accessToken|refreshToken/);
+    expect(requests.every((r) => !/token/i.test(new URL(r.url).search))).toBe(true);
+  });
+
+  it('unmounting while a sign-in is in flight is harmless', async () => {
+    const user = typist();
+    const errors = vi.spyOn(console, 'error');
+    const view = setup({ latencyMs: 200 }).renderWithAuth(<LoginForm />);
+    await user.type(screen.getByLabelText('Username or email'), 'ada');
+    await user.type(screen.getByLabelText('Password'), ada.password);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    view.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
   it('uses the right autocomplete, a password input with an accessible show toggle, and no maxLength (security 5, 6)', async () => {
     const user = typist();
     setup().renderWithAuth(<LoginForm />);
