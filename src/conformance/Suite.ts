@@ -329,8 +329,17 @@ export class Suite {
           if (verified.status !== 200) notChecked(`could not verify the throwaway user's email: POST email/verify answered ${describeAnswer(verified)}`);
           const vb = verified.json as { session?: { user?: { id?: unknown } } } | undefined;
           id = typeof vb?.session?.user?.id === 'string' ? vb.session.user.id : null;
+        } else if (body?.next === 'await_approval' && config.features.admin && this.settings.admin) {
+          // Registrations wait for an administrator: approve (enable) the new account.
+          const admin = await this.adminBrowser();
+          const list = await admin.get(`admin/users?query=${encodeURIComponent(username)}`);
+          const found = (list.json as { users?: Array<{ id?: unknown; username?: unknown }> } | undefined)?.users?.find((u) => u.username === username);
+          if (typeof found?.id !== 'string') notChecked(`could not find the registered throwaway user through GET admin/users (answered ${describeAnswer(list)})`);
+          const approve = await admin.request('PATCH', `admin/users/${encodeURIComponent(found.id)}`, { json: { disabled: false } });
+          if (approve.status !== 200) notChecked(`could not approve the throwaway user: PATCH admin/users/:id answered ${describeAnswer(approve)}`);
+          id = found.id;
         } else {
-          notChecked(`registration did not sign the throwaway user in (next: ${JSON.stringify(body?.next ?? null)})`);
+          notChecked(`registration did not sign the throwaway user in (next: ${JSON.stringify(body?.next ?? null)}${body?.next === 'await_approval' ? '; give an admin to approve it' : ''})`);
         }
       }
       return { id, username, email, password, throwaway: true };

@@ -77,6 +77,14 @@ describe('the conformance suite against the mock backend over HTTP', () => {
     expect(check(result, 'register.mode').status).toBe('pass');
   });
 
+  it('when registrations await approval, the admin approves the throwaway users', async () => {
+    backend = await startMock({}, undefined, { requireApproval: true });
+    const result = await runConformance({ ...backend.options, only: ['login', 'password/change'] });
+    expect(failedIds(result), formatReport(result)).toEqual([]);
+    expect(check(result, 'login.success').status).toBe('pass');
+    expect(check(result, 'password/change.success-revokes-others').status).toBe('pass');
+  });
+
   it('with registration closed and no admin, says why user-dependent checks were not checked', async () => {
     backend = await startMock({ registration: 'closed' });
     const { admin: _admin, ...options } = backend.options;
