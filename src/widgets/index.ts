@@ -17,6 +17,8 @@ export { ForgotUsername } from './ForgotUsername.js';
 export type { ForgotUsernameProps } from './ForgotUsername.js';
 export { ResetPassword } from './ResetPassword.js';
 export type { ResetPasswordProps } from './ResetPassword.js';
+export { VerifyEmail } from './VerifyEmail.js';
+export type { VerifyEmailProps } from './VerifyEmail.js';
 export { ChangePassword } from './ChangePassword.js';
 export type { ChangePasswordProps } from './ChangePassword.js';
 export { AccountForm } from './AccountForm.js';

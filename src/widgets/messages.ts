@@ -125,6 +125,16 @@ export const defaultMessages = {
   'resetPassword.requestNew': 'Request a new link',
   'resetPassword.signIn': 'Sign in',
 
+  // ───────────── VerifyEmail ─────────────
+  'verifyEmail.title': 'Confirm your email address',
+  'verifyEmail.intro': 'Confirm that this address is yours to finish creating your account.',
+  'verifyEmail.submit': 'Confirm my email address',
+  'verifyEmail.pending': 'Confirming…',
+  'verifyEmail.success': 'Your email address is confirmed and you are signed in.',
+  'verifyEmail.invalidToken': 'This confirmation link is invalid, has expired or was already used.',
+  'verifyEmail.missingToken': 'This page needs the link from the confirmation email.',
+  'verifyEmail.signIn': 'Go to sign in',
+
   // ───────────── ChangePassword ─────────────
   'changePassword.title': 'Change password',
   'changePassword.currentPassword': 'Current password',

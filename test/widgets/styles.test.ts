@@ -48,6 +48,7 @@ describe('latchkey.css', () => {
       'lk-logout',
       'lk-user-admin',
       'lk-invite-admin',
+      'lk-verify-email',
       'lk-sign-in',
       'lk-user-name',
       'lk-optional',

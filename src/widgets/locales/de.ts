@@ -115,6 +115,15 @@ export const messagesDe: Messages = {
   'resetPassword.requestNew': 'Neuen Link anfordern',
   'resetPassword.signIn': 'Anmelden',
 
+  'verifyEmail.title': 'E-Mail-Adresse bestätigen',
+  'verifyEmail.intro': 'Bestätigen Sie, dass diese Adresse Ihnen gehört, um Ihr Konto fertig einzurichten.',
+  'verifyEmail.submit': 'Meine E-Mail-Adresse bestätigen',
+  'verifyEmail.pending': 'Wird bestätigt…',
+  'verifyEmail.success': 'Ihre E-Mail-Adresse ist bestätigt und Sie sind angemeldet.',
+  'verifyEmail.invalidToken': 'Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde bereits verwendet.',
+  'verifyEmail.missingToken': 'Diese Seite benötigt den Link aus der Bestätigungs-E-Mail.',
+  'verifyEmail.signIn': 'Zur Anmeldung',
+
   'changePassword.title': 'Passwort ändern',
   'changePassword.currentPassword': 'Aktuelles Passwort',
   'changePassword.newPassword': 'Neues Passwort',
