@@ -21,7 +21,7 @@ export function builtCli(): Promise<string> {
     const stamp = Math.floor(Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'bin')), newest(join(ROOT, 'package.json')))).toString(36);
     const target = join(ROOT, 'node_modules', '.cache', 'latchkey-cli-test', stamp);
     if (existsSync(join(target, 'dist', 'cli.js'))) return target;
-    const staging = `${target}.${String(process.pid)}`;
+    const staging = `${target}.${String(process.pid)}-${Math.random().toString(36).slice(2)}`;
     rmSync(staging, { recursive: true, force: true });
     await build({
       configFile: false,
