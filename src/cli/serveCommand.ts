@@ -14,7 +14,15 @@ import type { CliCommand } from './runCli.js';
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-/** Every option of `latchkey serve`, in `--help` order. */
+/**
+ * Every option of `latchkey serve`, in `--help` order: flag, environment variable, kind of value,
+ * description and default (docs/server.md has the same table).
+ *
+ * @example
+ * ```ts
+ * const variables = SERVE_OPTIONS.map((option) => option.env); // ['LATCHKEY_PORT', 'LATCHKEY_HOST', ...]
+ * ```
+ */
 export const SERVE_OPTIONS: readonly OptionSpec[] = [
   { name: 'port', short: 'p', env: 'LATCHKEY_PORT', kind: 'int', min: 0, max: 65535, description: 'TCP port to listen on (0: any free port).', defaultText: '8787' },
   {
@@ -127,7 +135,15 @@ const HELP = formatHelp({
   ],
 });
 
-/** Splits `--preauthorized` entries into emails and domains, naming the first bad one. */
+/**
+ * Splits `--preauthorized` entries into emails and domains (`@example.com` or `example.com`); a
+ * usage error names the first entry that is neither, and where it came from.
+ *
+ * @example
+ * ```ts
+ * splitPreauthorized(['ada@example.com', '@acme.example'], '--preauthorized'); // { emails: ['ada@example.com'], domains: ['acme.example'] }
+ * ```
+ */
 export function splitPreauthorized(entries: readonly string[], where: string): { emails: string[]; domains: string[] } {
   const emails: string[] = [];
   const domains: string[] = [];
