@@ -1,4 +1,4 @@
-import { forwardRef, useId, useState } from 'react';
+import { forwardRef, useEffect, useId, useState } from 'react';
 import type { FormEvent, FormHTMLAttributes } from 'react';
 import type { RegisterRequest, RegisterResult } from '../contract/index.js';
 import { useAuthConfig, useRegister } from '../react/index.js';
@@ -20,6 +20,7 @@ import { SubmitButton } from './SubmitButton.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
+import { readUrlToken, removeUrlToken } from './urlToken.js';
 
 interface ExtraFieldBase<TName extends string> {
   /** Key in `profile` (1–64 characters). */
@@ -66,8 +67,10 @@ export interface RegisterFormProps<TName extends string = string> extends Omit<F
   showName?: boolean;
   /** App-defined fields, sent as `profile`. */
   extraFields?: ReadonlyArray<RegisterExtraField<TName>>;
-  /** Pre-filled invite code (for example from the invite link). */
+  /** Pre-filled invite code. Without it, an invite-link's `?invite=` (see `inviteParam`) is used, and removed from the address bar. */
   defaultInvite?: string;
+  /** Name of the query parameter of invite links (default `invite`). */
+  inviteParam?: string;
   /** Target of the "already have an account" link (default `/login`); `false` hides it. */
   signIn?: LinkTarget | false;
   /** Heading level of the title (default `2`). */
@@ -111,7 +114,8 @@ export const RegisterForm = forwardRef<HTMLFormElement, RegisterFormProps>(funct
     confirmPassword = false,
     showName = true,
     extraFields = [],
-    defaultInvite = '',
+    defaultInvite,
+    inviteParam = 'invite',
     signIn = '/login',
     headingLevel,
     messages: overrides,
@@ -143,9 +147,13 @@ export const RegisterForm = forwardRef<HTMLFormElement, RegisterFormProps>(funct
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [invite, setInvite] = useState(defaultInvite);
+  const [invite, setInvite] = useState(() => defaultInvite ?? readUrlToken(inviteParam) ?? '');
   const [extra, setExtra] = useState<ExtraValues>(() => initialExtraValues(extraFields));
   const done = form.state === 'success';
+
+  useEffect(() => {
+    removeUrlToken(inviteParam);
+  }, [inviteParam]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

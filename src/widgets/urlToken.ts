@@ -1,6 +1,6 @@
 /**
  * Reads a token from the page's query string (`?token=…`); `null` outside a browser or when
- * absent. Internal helper of {@link ResetPassword}.
+ * absent. Internal helper of the widgets that open from a mailed link (reset, verify, invite).
  *
  * @example
  * ```ts

@@ -155,6 +155,20 @@ describe('RegisterForm', SLOW, () => {
     expect(lastBody('POST register')).toMatchObject({ invite: invite.code });
   });
 
+  it('takes the invite code from an invite link and removes it from the address bar', async () => {
+    const user = typist();
+    const harness = setup({ config: { registration: 'invite' } });
+    const invite = harness.backend.store.addInvite({ email: 'grace@example.com' });
+    window.history.replaceState(null, '', `/register?invite=${encodeURIComponent(invite.code)}&ref=mail`);
+    harness.renderWithAuth(<RegisterForm />);
+    expect(window.location.search).toBe('?ref=mail');
+    expect(await screen.findByLabelText('Invite code')).toHaveValue(invite.code);
+    await fill(user, { username: 'grace', email: 'grace@example.com', password: PASSWORD });
+    await submit(user);
+    await screen.findByText(defaultMessages['register.success']);
+    expect(lastBody('POST register')).toMatchObject({ invite: invite.code });
+  });
+
   it('shows a closed state when registration is closed', async () => {
     setup({ config: { registration: 'closed' } }).renderWithAuth(<RegisterForm signIn="/in" />);
     expect(await screen.findByText(defaultMessages['register.closed'])).toBeInTheDocument();
