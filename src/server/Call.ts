@@ -9,6 +9,9 @@ import type { MailMessage } from './Mailer.js';
 import { sessionEnd, toSession } from './runtime.js';
 import type { Runtime } from './runtime.js';
 
+/** Requests closer together than this slide the idle deadline once (one store write, not one each). */
+export const TOUCH_GRANULARITY_MS = 5_000;
+
 /** The signed-in user of a request and their session. */
 export interface Auth {
   user: UserRecord;
@@ -147,8 +150,12 @@ export class Call {
       this.clearSessionCookie();
       return null;
     }
-    await this.rt.store.touchSession(auth.session.key, this.now);
-    auth.session.lastSeenAt = this.now;
+    // Sliding the idle deadline is a write; a burst of requests within TOUCH_GRANULARITY_MS shares
+    // one (the deadline then lags by at most that much, never extends past what activity earned).
+    if (this.now - auth.session.lastSeenAt >= TOUCH_GRANULARITY_MS) {
+      await this.rt.store.touchSession(auth.session.key, this.now);
+      auth.session.lastSeenAt = this.now;
+    }
     return auth;
   }
 

@@ -5,7 +5,7 @@ import { Call } from './Call.js';
 import type { Shared } from './Call.js';
 import { appLinkFrom, userAdminFrom } from './createUserAdmin.js';
 import { randomToken } from './crypto.js';
-import { ApiError, readJsonBody } from './http.js';
+import { ApiError, jsonResponse, readJsonBody } from './http.js';
 import { ROUTES } from './routes.js';
 import type { Reply } from './routes.js';
 import { resolveRuntime } from './runtime.js';
@@ -62,7 +62,7 @@ function respond(rt: Runtime, call: Call | null, request: Request, reply: Reply)
   for (const cookie of call?.setCookies ?? []) headers.append('Set-Cookie', cookie);
   if (reply.body === undefined || reply.status === 204) return new Response(null, { status: reply.status, headers });
   headers.set('Content-Type', 'application/json; charset=utf-8');
-  return new Response(JSON.stringify(reply.body), { status: reply.status, headers });
+  return jsonResponse(JSON.stringify(reply.body), { status: reply.status, headers });
 }
 
 function errorReply(error: ApiError): Reply {

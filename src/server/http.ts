@@ -162,3 +162,20 @@ function findBadString(root: unknown, rootPath: string): { path: string; reason:
   }
   return null;
 }
+
+const jsonBodies = new WeakMap<Response, string>();
+
+/**
+ * A JSON response whose text the Node adapter can write directly, skipping a round trip through
+ * the Web Streams body (measured: the largest per-request cost of `GET session` on Node 20).
+ */
+export function jsonResponse(text: string, init: ResponseInit): Response {
+  const response = new Response(text, init);
+  jsonBodies.set(response, text);
+  return response;
+}
+
+/** The text of a response made by {@link jsonResponse}, if it is one. */
+export function jsonBodyOf(response: Response): string | undefined {
+  return jsonBodies.get(response);
+}

@@ -3,6 +3,7 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'n
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { AuthRequestInfo } from './AuthHandlerOptions.js';
+import { jsonBodyOf } from './http.js';
 
 /**
  * A Fetch-API handler as the Node adapter accepts it: `createAuthHandler`'s answer, or any
@@ -149,7 +150,8 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
       });
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) outHeaders['set-cookie'] = cookies;
-      const payload = method === 'HEAD' || response.body === null ? null : Buffer.from(await response.arrayBuffer());
+      const text = jsonBodyOf(response);
+      const payload = method === 'HEAD' || response.body === null ? null : text !== undefined ? text : Buffer.from(await response.arrayBuffer());
       res.writeHead(response.status, outHeaders);
       res.end(payload);
     })().catch(() => sendError(res, 500, 'internal', 'Something went wrong on our side. Try again later.', true));

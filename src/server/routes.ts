@@ -369,11 +369,15 @@ const verify: Route = async (call) => {
   const { user } = await call.requireAuth();
   const wanted = call.url.searchParams.getAll('role').filter((role) => role.length > 0);
   if (wanted.length > 0 && !wanted.some((role) => user.roles.includes(role))) throw new ApiError('forbidden', 'A required role is missing.');
-  // Header values must be printable ASCII; anything else (a username made outside the API) is percent-encoded.
-  const safe = (value: string) => (/^[\x20-\x7e]*$/.test(value) ? value : encodeURIComponent(value));
+  // Values are percent-encoded UTF-8 (contract section 10): always valid header values, and a comma
+  // inside a role cannot be mistaken for the separator. Plain names (`ada`, `admin`) stay as they are.
   return {
     status: 204,
-    headers: { [HEADERS.verifyUserId]: safe(user.id), [HEADERS.verifyUsername]: safe(user.username), [HEADERS.verifyRoles]: safe(user.roles.join(',')) },
+    headers: {
+      [HEADERS.verifyUserId]: encodeURIComponent(user.id),
+      [HEADERS.verifyUsername]: encodeURIComponent(user.username),
+      [HEADERS.verifyRoles]: user.roles.map(encodeURIComponent).join(','),
+    },
   };
 };
 
