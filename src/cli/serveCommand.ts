@@ -360,6 +360,9 @@ export const serveCommand: CliCommand = {
         ].join('\n'),
       );
 
+      if ((await store.countUsers()) === 0) {
+        io.stdout.write(`  No users yet. Create the first admin with:  latchkey users add <username> --roles admin --db ${JSON.stringify(db)}\n\n`);
+      }
       const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
       if (outboxHandler && !loopback) {
         io.stderr.write(`latchkey: warning: --outbox-endpoint on ${host} lets anyone who can reach this port read password reset links; use it on loopback only\n`);

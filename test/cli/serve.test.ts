@@ -41,6 +41,7 @@ describe('latchkey serve', () => {
     expect(AuthConfigSchema.parse(await config.json())).toMatchObject({ contract: 1, transport: 'cookie', registration: 'open' });
     expect(running.output()).toMatch(/auth API {2}http:\/\/127\.0\.0\.1:\d+\/api\/auth \(cookie transport, registration open\)/);
     expect(running.output()).toMatch(/mail {6}development outbox/);
+    expect(running.output()).toContain('No users yet. Create the first admin with:  latchkey users add <username> --roles admin');
     const stopped = await running.stop();
     running = null;
     expect(stopped.code).toBe(0);
