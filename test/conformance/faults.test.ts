@@ -255,3 +255,14 @@ describe('deliberately broken backends: each fault is caught by the check meant 
     });
   }
 });
+
+describe('allowed variations do not fail', () => {
+  it.each([
+    ['Retry-After as an HTTP date', faults.retryAfterAsHttpDate, ['login']],
+    ['users with extra app-specific properties', faults.extendedUsers, ['session', 'login', 'user']],
+  ] as const)('%s', async (_name, fault, only) => {
+    backend = await startMock({}, fault);
+    const result = await runConformance({ ...backend.options, only: [...only], timing: false });
+    expect(failedIds(result), formatReport(result)).toEqual([]);
+  });
+});

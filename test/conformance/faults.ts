@@ -466,3 +466,22 @@ export const passwordChangeKeepsOtherSessions: Fault = (inner) => {
     return response;
   };
 };
+
+// ───────────── allowed variations (not faults): the suite must keep passing ─────────────
+
+/** Retry-After as an HTTP date instead of seconds (both are allowed). */
+export const retryAfterAsHttpDate: Fault = (inner) => async (request) => {
+  const response = await inner(request);
+  const seconds = response.headers.get('retry-after');
+  if (seconds === null || !/^\d+$/.test(seconds)) return response;
+  return withHeaders(response, (h) => h.set('retry-after', new Date(Date.now() + Number(seconds) * 1000).toUTCString()));
+};
+
+/** Users carry extra, app-specific properties (the user schema is open). */
+export const extendedUsers: Fault = (inner) => async (request) => {
+  const response = await inner(request);
+  const body = await jsonOf(response);
+  const session = body?.session as { user?: Record<string, unknown> } | null | undefined;
+  if (!body || !session?.user) return response;
+  return withHeaders(response, () => {}, JSON.stringify({ ...body, session: { ...session, user: { ...session.user, plan: 'pro', avatarUrl: null } } }));
+};
