@@ -71,7 +71,6 @@ export const defaultMessages = {
   'login.success': 'You are signed in.',
 
   // ───────────── AuthStatusHeader ─────────────
-  'header.label': 'Account',
   'header.loading': 'Loading account…',
   'header.signIn': 'Sign in',
   'header.menu': 'Account menu for {name}',

@@ -16,6 +16,12 @@ describe('dictionaries', () => {
     }
   });
 
+  it('every key is used by a widget (error.<code> keys are looked up by code)', () => {
+    const sources = Object.values(import.meta.glob<string>(['../../src/widgets/*.tsx', '../../src/widgets/*.ts', '!../../src/widgets/messages.ts'], { query: '?raw', import: 'default', eager: true })).join('\n');
+    const unused = Object.keys(defaultMessages).filter((key) => !key.startsWith('error.') && !sources.includes(`'${key}'`));
+    expect(unused).toEqual([]);
+  });
+
   it('has a message for every error code of the contract and for the client-side failures', () => {
     for (const code of [...ERROR_CODES, 'network', 'timeout', 'aborted', 'contract_mismatch', 'unknown']) {
       expect(defaultMessages, code).toHaveProperty(`error.${code}`);

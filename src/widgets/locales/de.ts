@@ -65,7 +65,6 @@ export const messagesDe: Messages = {
   'login.register': 'Konto erstellen',
   'login.success': 'Sie sind angemeldet.',
 
-  'header.label': 'Konto',
   'header.loading': 'Konto wird geladen…',
   'header.signIn': 'Anmelden',
   'header.menu': 'Kontomenü für {name}',
