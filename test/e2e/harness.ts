@@ -21,21 +21,26 @@ const require = createRequire(import.meta.url);
 export const SCREENSHOTS = join(root, 'test-results', 'e2e');
 
 /**
- * Builds the multipage example for one transport into a temporary directory (never touching
- * examples/multipage/dist, which `npm start` may be serving). Returns the directory.
+ * Builds `examples/<name>` into a temporary directory (never touching its own dist/, which
+ * `npm start` may be serving), with extra environment variables (`VITE_*`). Returns the directory.
  */
-export async function buildApp(transport: Transport): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), `latchkey-e2e-app-${transport}-`));
+export async function buildExample(name: string, env: Record<string, string> = {}): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), `latchkey-e2e-${name}-`));
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const args = [vite, 'build', '--config', join(root, 'examples', 'multipage', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'];
+  const args = [vite, 'build', '--config', join(root, 'examples', name, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'];
   await new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, VITE_LATCHKEY_TRANSPORT: transport }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`building examples/multipage (${transport}) failed with exit ${String(code)}:\n${errors}`))));
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`building examples/${name} failed with exit ${String(code)}:\n${errors}`))));
   });
   return outDir;
+}
+
+/** The multipage example built for one transport. */
+export function buildApp(transport: Transport): Promise<string> {
+  return buildExample('multipage', { VITE_LATCHKEY_TRANSPORT: transport });
 }
 
 export interface TestServer {
