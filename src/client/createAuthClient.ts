@@ -5,16 +5,15 @@ import {
   AdminUserListSchema,
   AdminUserResultSchema,
   AuthConfigSchema,
-  ENDPOINTS,
   ErrorEnvelopeSchema,
   HEADERS,
   InviteListSchema,
   InviteResultSchema,
   ResetLinkSchema,
   UserSchema,
-  endpointPath,
   responseSchemas,
 } from '../contract/index.js';
+import { ROUTES, endpointPath } from '../contract/routes.js';
 import type { AuthResult, EndpointName, Session, SessionResponse, Tokens, Transport, User } from '../contract/index.js';
 import { memoryTokenStorage } from '../session/memoryTokenStorage.js';
 import type { AuthClient, AuthClientEvent, AuthClientOptions, TokenStorage } from './AuthClient.js';
@@ -71,7 +70,7 @@ interface Answer {
 const fromEnvelope = new WeakSet<AuthError>();
 
 function endpointLabel(name: EndpointName): string {
-  const spec = ENDPOINTS[name];
+  const spec = ROUTES[name];
   return `${spec.method} ${spec.path}`;
 }
 
@@ -232,7 +231,7 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
   };
 
   const exchange = async (call: Call, accessToken: string | null, secrets: readonly string[]): Promise<Answer> => {
-    const spec = ENDPOINTS[call.name];
+    const spec = ROUTES[call.name];
     const endpoint = endpointLabel(call.name);
     const headers: Record<string, string> = { Accept: 'application/json' };
     let body: string | undefined;
@@ -344,7 +343,7 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
   };
 
   const parseSuccess = <T>(name: EndpointName, answer: Answer, schema: z.ZodMiniType<T> | null): T | undefined => {
-    const spec = ENDPOINTS[name];
+    const spec = ROUTES[name];
     if (answer.status !== spec.status) {
       throw contractMismatch(name, answer.status, `status ${answer.status}, the contract says ${spec.status}`);
     }
@@ -362,7 +361,7 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
 
   /** Sends one call with the CSRF and refresh rules; returns the parsed success body. */
   const request = async <T>(call: Call, schema: z.ZodMiniType<T> | null, extraSecrets: readonly string[] = []): Promise<T | undefined> => {
-    const mutating = ENDPOINTS[call.name].method !== 'GET';
+    const mutating = ROUTES[call.name].method !== 'GET';
     if (call.signal?.aborted) {
       const endpoint = endpointLabel(call.name);
       throw new AuthError({ code: 'aborted', endpoint, message: `${endpoint}: the request was aborted before it was sent` });
@@ -525,7 +524,7 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
             schemas.authResult,
             [held.refreshToken],
           )) as AuthResult<TUser>;
-          needsTokens('refresh', result, ENDPOINTS.refresh.status);
+          needsTokens('refresh', result, ROUTES.refresh.status);
         }
         if (logouts !== startedAt) {
           throw new AuthError({ code: 'unauthenticated', endpoint, message: `${endpoint}: signed out while the refresh was under way` });
@@ -564,8 +563,8 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
         params,
         body: { ...body },
         signal,
-        auth: ENDPOINTS[name].auth !== 'none',
-        refreshOnUnauthenticated: ENDPOINTS[name].auth !== 'none',
+        auth: ROUTES[name].auth !== 'none',
+        refreshOnUnauthenticated: ROUTES[name].auth !== 'none',
         retryCsrf: true,
       },
       schema,
@@ -578,7 +577,7 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
       schemas.authResult,
       secretsOf(body),
     )) as AuthResult<TUser>;
-    needsTokens(name, result, ENDPOINTS[name].status);
+    needsTokens(name, result, ROUTES[name].status);
     signedIn(result);
     return result;
   };
@@ -641,7 +640,7 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
         schemas.register,
         secretsOf(body),
       ))!;
-      needsTokens('register', result, ENDPOINTS.register.status);
+      needsTokens('register', result, ROUTES.register.status);
       signedIn(result);
       return result;
     },
@@ -658,7 +657,7 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
 
     async changePassword(body, signal) {
       const result = (await post('changePassword', body, schemas.authResult, signal)) as AuthResult<TUser>;
-      needsTokens('changePassword', result, ENDPOINTS.changePassword.status);
+      needsTokens('changePassword', result, ROUTES.changePassword.status);
       signedIn(result);
       return result;
     },
