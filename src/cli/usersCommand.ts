@@ -41,6 +41,11 @@ const MAX_LENGTH: OptionSpec = {
   description: 'Longest accepted password (use the same value as the server).',
   defaultText: '128',
 };
+const GENERATE: OptionSpec = {
+  name: 'generate-password',
+  kind: 'boolean',
+  description: 'Do not read stdin: generate a password and print it once (for scripts whose stdin stays open).',
+};
 const APP_URL: OptionSpec = {
   name: 'app-url',
   env: 'LATCHKEY_APP_URL',
@@ -110,7 +115,7 @@ function policyFor(context: Context) {
 
 /** The password from stdin (piped) or a generated one; `generated` tells which. */
 async function choosePassword(context: Context, username: string): Promise<{ password: string; generated: boolean }> {
-  const piped = await readPasswordFromStdin(context.io);
+  const piped = context.values['generate-password'] ? null : await readPasswordFromStdin(context.io);
   const policy = policyFor(context);
   if (piped === null) return { password: generatePassword(), generated: true };
   const problem = policy.check(piped, username);
@@ -145,6 +150,7 @@ const SUBCOMMANDS: readonly Subcommand[] = [
       { name: 'email', kind: 'string', placeholder: 'address', description: 'Email address (used for sign-in, reset mail).' },
       { name: 'name', kind: 'string', placeholder: 'text', description: 'Display name.' },
       { name: 'roles', kind: 'list', placeholder: 'role,role', description: 'Roles, e.g. admin.' },
+      GENERATE,
       MIN_LENGTH,
       MAX_LENGTH,
       JSON_OUT,
@@ -300,7 +306,7 @@ const SUBCOMMANDS: readonly Subcommand[] = [
     name: 'set-password',
     args: '<username>',
     summary: 'Set a new password (from stdin when piped, else generated and printed once) and end all sessions of the user.',
-    options: [DB, MIN_LENGTH, MAX_LENGTH, JSON_OUT],
+    options: [DB, GENERATE, MIN_LENGTH, MAX_LENGTH, JSON_OUT],
     positionals: { min: 1, max: 1 },
     async run(context) {
       const { io, values, store, server } = context;

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +61,20 @@ describe.sequential('latchkey users on a SQLite database', () => {
     expect(taken).toMatchObject({ code: 1, stderr: expect.stringMatching(/the username "ADA" is taken/) });
     const email = await users('add', 'ada2', '--email', 'ada@example.com');
     expect(email).toMatchObject({ code: 1, stderr: expect.stringMatching(/the email address "ada@example.com" is in use/) });
+  });
+
+  it('add --generate-password: never reads stdin, so a script whose stdin stays open does not hang', async () => {
+    const child = spawn(process.execPath, [join(await builtCli(), 'bin', 'latchkey.js'), 'users', 'add', 'erin', '--generate-password', '--db', db], {
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    child.stdin.destroy();
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Created user "erin"\.\nGenerated password \(shown only now, store it safely\): \S{24}\n$/);
+    expect((await users('delete', 'erin')).code).toBe(0);
   });
 
   it('add --json: prints the user and the generated password as JSON', async () => {
