@@ -143,3 +143,38 @@ describe('transport-specific behaviour of the real server, seen through the clie
     expect(afterReuse).toBeNull();
   });
 });
+
+describe('bearer expiry against the real server (server clock moved forward)', () => {
+  it('concurrent 401s share one refresh and retry once; when the session itself ended, the client signs out without a loop', async () => {
+    let now = Date.now();
+    server = await startRealServer({ transport: 'bearer', clock: { now: () => now } });
+    const calls: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      calls.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname.split('/api/auth/')[1] ?? ''}`);
+      return fetch(input, init);
+    };
+    const client = createAuthClient({ baseUrl: server.baseUrl, transport: 'bearer', fetch: counting });
+    const events: AuthClientEvent[] = [];
+    client.subscribe((event) => events.push(event));
+    await client.register({ username: 'gwen', email: 'gwen@example.com', password: PASSWORD });
+
+    now += 16 * 60_000; // the 15-minute access token has expired; the session (idle 30 min) has not
+    calls.length = 0;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => client.getSession()));
+    expect(answers.map((answer) => answer.session?.user.username)).toEqual(['gwen', 'gwen', 'gwen', 'gwen', 'gwen']);
+    expect(calls.filter((call) => call === 'POST refresh')).toHaveLength(1);
+    expect(calls.filter((call) => call === 'GET session')).toHaveLength(10); // 5 refused, 5 retried
+
+    now += 13 * 60 * 60_000; // past the absolute lifetime: refresh cannot help
+    calls.length = 0;
+    events.length = 0;
+    const ended = await client.getSession().then(
+      (answer) => answer.session,
+      (error: unknown) => (isAuthError(error) ? error.code : error),
+    );
+    expect(ended).toBeNull();
+    expect(calls.filter((call) => call === 'POST refresh')).toHaveLength(1);
+    expect(events.map((event) => event.type)).toContain('signed-out');
+    expect(events.some((event) => event.type === 'signed-in')).toBe(false);
+  });
+});
