@@ -178,3 +178,24 @@ describe('bearer expiry against the real server (server clock moved forward)', (
     expect(events.some((event) => event.type === 'signed-in')).toBe(false);
   });
 });
+
+describe('cookie CSRF rotation against the real server', () => {
+  it('two tabs of one browser: after tab B signs in (the CSRF token rotates), tab A retries once with the new token and succeeds', async () => {
+    server = await startRealServer({ transport: 'cookie' });
+    const browser = cookieJarFetch(); // one cookie jar shared by both tabs
+    const calls: string[] = [];
+    const tabAFetch: typeof fetch = (input, init) => {
+      calls.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname.split('/api/auth/')[1] ?? ''}`);
+      return browser(input, init);
+    };
+    const tabA = createAuthClient({ baseUrl: server.baseUrl, transport: 'cookie', fetch: tabAFetch });
+    const tabB = createAuthClient({ baseUrl: server.baseUrl, transport: 'cookie', fetch: browser });
+    await tabA.register({ username: 'hana', email: 'hana@example.com', password: PASSWORD });
+    await tabB.logout();
+    await tabB.login({ identifier: 'hana', password: PASSWORD }); // rotates lk_csrf; tab A still holds the old token
+    calls.length = 0;
+    const updated = await tabA.updateProfile({ name: 'Hana' });
+    expect(updated.user.name).toBe('Hana');
+    expect(calls).toEqual(['PATCH user', 'GET session', 'PATCH user']);
+  });
+});
