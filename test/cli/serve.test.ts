@@ -202,18 +202,20 @@ describe('latchkey serve', () => {
 });
 
 describe('latchkey check', () => {
-  it('runs the conformance suite against the served reference server and exits 0 when all pass', async () => {
-    const db = join(dir, 'check.db');
-    await runLatchkey(['users', 'add', 'root', '--email', 'root@example.com', '--roles', 'admin', '--db', db], { input: 'root admin passphrase\n' });
-    running = await startServe(['--port', '0', '--db', db, '--outbox-endpoint', '--log', 'off']);
-    const { origin } = running;
-    const result = await runLatchkey(
-      ['check', `${origin}/api/auth`, '--outbox-url', `${origin}/__latchkey/outbox`, '--admin-user', 'root', '--no-timing'],
-      { env: { LATCHKEY_CHECK_ADMIN_PASSWORD: 'root admin passphrase' } },
-    );
-    expect(result.stdout).toMatch(/\d+ passed, 0 failed/);
-    expect(result.code, result.stdout).toBe(0);
-  }, 120_000);
+  for (const transport of ['cookie', 'bearer'] as const) {
+    it(`runs the conformance suite against the served reference server (${transport}) and exits 0 when all pass`, async () => {
+      const db = join(dir, `check-${transport}.db`);
+      await runLatchkey(['users', 'add', 'root', '--email', 'root@example.com', '--roles', 'admin', '--db', db], { input: 'root admin passphrase\n' });
+      running = await startServe(['--port', '0', '--db', db, '--transport', transport, '--outbox-endpoint', '--log', 'off']);
+      const { origin } = running;
+      const result = await runLatchkey(
+        ['check', `${origin}/api/auth`, '--transport', transport, '--outbox-url', `${origin}/__latchkey/outbox`, '--admin-user', 'root', '--no-timing'],
+        { env: { LATCHKEY_CHECK_ADMIN_PASSWORD: 'root admin passphrase' } },
+      );
+      expect(result.stdout).toMatch(/\d+ passed, 0 failed/);
+      expect(result.code, result.stdout).toBe(0);
+    }, 120_000);
+  }
 
   it('exits 1 when a check fails (here: the backend does not use the transport asked for)', async () => {
     running = await startServe(['--port', '0', '--db', ':memory:', '--log', 'off']);
