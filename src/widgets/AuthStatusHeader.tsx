@@ -21,7 +21,7 @@ export interface AuthStatusHeaderClassNames {
   root?: string;
   skeleton?: string;
   signIn?: string;
-  user?: string;
+  /** The user's name inside the menu button. */
   name?: string;
   roles?: string;
   menuButton?: string;
@@ -56,10 +56,10 @@ export interface AuthStatusHeaderProps extends Omit<HTMLAttributes<HTMLDivElemen
 
 /**
  * The login status bar for the top of an app. Loading: a fixed-size skeleton (no layout shift).
- * Signed out: a "Sign in" link or button. Signed in: the user's name and roles and an account
- * menu following the WAI-ARIA menu button pattern (Enter, Space, ↓ open it on the first item, ↑ on
- * the last; ↑ ↓ Home End move; Escape closes and returns focus to the button; Tab closes) with
- * "Account settings" and "Sign out". Composes `useAuth`.
+ * Signed out: a "Sign in" link or button. Signed in: the user's roles and a button with the user's
+ * name that opens the account menu, following the WAI-ARIA menu button pattern (Enter, Space, ↓
+ * open it on the first item, ↑ on the last; ↑ ↓ Home End move; Escape closes and returns focus to
+ * the button; Tab closes) with "Account settings" and "Sign out". Composes `useAuth`.
  *
  * `data-state` on the root: `loading | signed-out | signed-in`.
  *
@@ -119,12 +119,9 @@ export const AuthStatusHeader = forwardRef<HTMLDivElement, AuthStatusHeaderProps
   const name = displayName ? displayName(user) : user.name !== null && user.name.trim() !== '' ? user.name : user.username;
   return (
     <div ref={ref} className={rootClass} data-state="signed-in" {...rest}>
-      <span className={cx('lk-user', classNames?.user)}>
-        <span className={cx('lk-user-name', classNames?.name)}>{name}</span>
-        {showRoles && user.roles.length > 0 ? (
-          <span className={cx('lk-user-roles', classNames?.roles)}>{formatMessage(messages['header.roles'], { roles: user.roles.join(', ') })}</span>
-        ) : null}
-      </span>
+      {showRoles && user.roles.length > 0 ? (
+        <span className={cx('lk-user-roles', classNames?.roles)}>{formatMessage(messages['header.roles'], { roles: user.roles.join(', ') })}</span>
+      ) : null}
       <AccountMenu
         name={name}
         account={account}
@@ -252,7 +249,7 @@ function AccountMenu({
         onClick={() => (open ? close(false) : openAt(0))}
         onKeyDown={onButtonKeyDown}
       >
-        {name}
+        <span className={cx('lk-user-name', classNames?.name)}>{name}</span>
         <span aria-hidden="true"> ▾</span>
       </button>
       <ul
