@@ -10,7 +10,10 @@ import {
   InviteListSchema,
   InviteResultSchema,
   ResetLinkSchema,
-  UserSchema,
+  AuthResultSchema,
+  RegisterResultSchema,
+  SessionResponseSchema,
+  UserResultSchema,
   responseSchemas,
 } from '../contract/index.js';
 import { ROUTES, endpointPath } from '../contract/routes.js';
@@ -166,8 +169,11 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
   // Bound late, so a fetch patched after the client was created (msw in tests) is the one used.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   // zod/mini and classic zod share one core, so either kind of schema composes with the contract's.
-  const userSchema = (options.userSchema ?? UserSchema) as z.ZodMiniType<TUser>;
-  const schemas = responseSchemas(userSchema);
+  // With the contract's own user the contract's schemas are used as they are (none built per client).
+  const schemas: ReturnType<typeof responseSchemas<z.ZodMiniType<TUser>>> =
+    options.userSchema === undefined
+      ? ({ session: SessionResponseSchema, authResult: AuthResultSchema, register: RegisterResultSchema, user: UserResultSchema } as never)
+      : responseSchemas(options.userSchema as z.ZodMiniType<TUser>);
 
   let csrfToken: string | null = null;
   let csrfLoading: Promise<void> | null = null;

@@ -47,7 +47,7 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
  * ERROR_CODES.includes('conflict'); // true
  * ```
  */
-export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+export const ERROR_CODES = /* @__PURE__ */ Object.keys(ERROR_STATUS) as ErrorCode[];
 
 /**
  * Tells whether a string is one of the known error codes.

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 
 /**
  * What one tab tells the others: that someone signed in or out, which user (an id, never a
@@ -49,12 +48,6 @@ export interface SessionChannelOptions {
   name?: string;
 }
 
-const MessageSchema = z.object({
-  type: z.enum(['signed-in', 'signed-out']),
-  userId: z.nullable(z.string().check(z.maxLength(256))),
-  timestamp: z.number().check(z.refine(Number.isFinite, 'finite')),
-});
-
 /** How many of its own recent messages a channel remembers, to ignore their echo. */
 const OWN_MESSAGES_KEPT = 32;
 
@@ -67,8 +60,14 @@ function storageOrNull(): Storage | null {
 }
 
 function toMessage(data: unknown): SessionChannelMessage | null {
-  const parsed = MessageSchema.safeParse(data);
-  return parsed.success ? { type: parsed.data.type, userId: parsed.data.userId, timestamp: parsed.data.timestamp } : null;
+  // Checked by hand rather than with a zod schema: this runs on every page, and the session path
+  // should not carry zod's enum and number parsers for three fields.
+  if (typeof data !== 'object' || data === null) return null;
+  const { type, userId, timestamp } = data as Record<string, unknown>;
+  if (type !== 'signed-in' && type !== 'signed-out') return null;
+  if (userId !== null && (typeof userId !== 'string' || userId.length > 256)) return null;
+  if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) return null;
+  return { type, userId, timestamp };
 }
 
 /**
