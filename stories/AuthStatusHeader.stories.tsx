@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import type { ComponentProps } from 'react';
 import { expect, fn, waitFor } from 'storybook/test';
-import { AuthStatusHeader } from '../src/widgets/AuthStatusHeader.js';
+import { AuthStatusHeader } from 'latchkey';
 import type { MockArgs } from './support/mockArgs.js';
 import { ADA, GRACE } from './support/seedUsers.js';
 import type { LatchkeyParameters } from './support/storyBackend.js';

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import type { ComponentProps } from 'react';
 import { expect, fn, waitFor } from 'storybook/test';
-import { ChangePassword } from '../src/widgets/ChangePassword.js';
+import { ChangePassword } from 'latchkey';
 import type { MockArgs } from './support/mockArgs.js';
 import { GRACE } from './support/seedUsers.js';
 import type { LatchkeyParameters } from './support/storyBackend.js';

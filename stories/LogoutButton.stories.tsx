@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import type { ComponentProps } from 'react';
 import { expect, fn, waitFor } from 'storybook/test';
-import { LogoutButton } from '../src/widgets/LogoutButton.js';
+import { LogoutButton } from 'latchkey';
 import type { MockArgs } from './support/mockArgs.js';
 import { splitMockArgs } from './support/mockArgs.js';
 import { GRACE } from './support/seedUsers.js';

@@ -1,13 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
-import { RequireAuth, SignedIn, SignedOut, useAuth, useSessionState } from '../src/react/index.js';
-import { AccountForm } from '../src/widgets/AccountForm.js';
-import { AuthStatusHeader } from '../src/widgets/AuthStatusHeader.js';
-import { ChangePassword } from '../src/widgets/ChangePassword.js';
-import { LoginForm } from '../src/widgets/LoginForm.js';
-import { SessionExpiryWarning } from '../src/widgets/SessionExpiryWarning.js';
-import { UserAdmin } from '../src/widgets/UserAdmin.js';
+import { AccountForm, AuthStatusHeader, ChangePassword, LoginForm, RequireAuth, SessionExpiryWarning, SignedIn, SignedOut, useAuth, UserAdmin, useSessionState } from 'latchkey';
 import { ADA, GRACE } from './support/seedUsers.js';
 import type { LatchkeyParameters } from './support/storyBackend.js';
 

@@ -2,7 +2,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import type { ComponentProps } from 'react';
 import { expect, fn, waitFor } from 'storybook/test';
-import { ResetPassword } from '../src/widgets/ResetPassword.js';
+import { ResetPassword } from 'latchkey';
 import type { MockArgs } from './support/mockArgs.js';
 import { mailedResetToken, openResetLink } from './support/resetToken.js';
 import { GRACE } from './support/seedUsers.js';

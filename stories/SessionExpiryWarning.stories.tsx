@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import type { ComponentProps } from 'react';
 import { expect, fn, screen, waitFor } from 'storybook/test';
-import { SessionExpiryWarning } from '../src/widgets/SessionExpiryWarning.js';
+import { SessionExpiryWarning } from 'latchkey';
 import type { MockArgs } from './support/mockArgs.js';
 import { splitMockArgs } from './support/mockArgs.js';
 import { GRACE } from './support/seedUsers.js';

@@ -1,4 +1,4 @@
-import { useAuth } from '../../src/react/index.js';
+import { useAuth } from 'latchkey';
 
 /**
  * One line that says who is signed in, so a story shows what a widget did to the session.

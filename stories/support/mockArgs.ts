@@ -42,7 +42,11 @@ export const MOCK_ARG_NAMES = [
   'mockLatencyMs',
 ] as const satisfies readonly (keyof MockArgs)[];
 
-/** The defaults every story starts from: the mock's own defaults, answered after 150 ms. */
+/**
+ * The defaults every story starts from: the mock's own defaults, answered after 150 ms in the
+ * Storybook UI (so designers see pending states) and at once when the stories run as tests
+ * (`vitest --project storybook`, mode `test`); stories about pending states set their own latency.
+ */
 export const DEFAULT_MOCK_ARGS: Required<MockArgs> = {
   mockRegistration: 'open',
   mockPasswordReset: true,
@@ -51,7 +55,7 @@ export const DEFAULT_MOCK_ARGS: Required<MockArgs> = {
   mockAdmin: true,
   mockEmailVerification: false,
   mockPasswordMinLength: 12,
-  mockLatencyMs: 150,
+  mockLatencyMs: import.meta.env.MODE === 'test' ? 0 : 150,
 };
 
 const category = 'Mock backend (GET config)';

@@ -1,4 +1,4 @@
-import type { MockUserSeed } from '../../src/mock/index.js';
+import type { MockUserSeed } from 'latchkey/mock';
 
 /** An administrator. Sign in with `ada` (or `ada@example.com`) / `correct horse battery staple`. */
 export const ADA = {

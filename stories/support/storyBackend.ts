@@ -1,10 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { SetupWorker } from 'msw/browser';
-import { createAuthClient } from '../../src/client/index.js';
-import type { AuthClient } from '../../src/client/index.js';
-import type { Transport } from '../../src/contract/index.js';
-import { createMockBackend } from '../../src/mock/index.js';
-import type { MockBackend, MockBackendOptions, MockLifetimes, MockUserSeed } from '../../src/mock/index.js';
+import { createAuthClient } from 'latchkey';
+import type { AuthClient, Transport } from 'latchkey';
+import { createMockBackend } from 'latchkey/mock';
+import type { MockBackend, MockBackendOptions, MockLifetimes, MockUserSeed } from 'latchkey/mock';
 import type { MockArgs } from './mockArgs.js';
 import { splitMockArgs } from './mockArgs.js';
 import { SEED_USERS } from './seedUsers.js';

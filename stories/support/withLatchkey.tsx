@@ -1,9 +1,8 @@
 import type { Decorator } from '@storybook/react-vite';
 import { useLayoutEffect } from 'react';
 import type { ReactNode } from 'react';
-import { AuthProvider } from '../../src/react/index.js';
-import { messagesDe } from '../../src/widgets/locales/de.js';
-import type { Messages } from '../../src/widgets/messages.js';
+import { AuthProvider, messagesDe } from 'latchkey';
+import type { Messages } from 'latchkey';
 import { storyBackend } from './storyBackend.js';
 
 /** Dictionaries offered by the "Locale" toolbar. */
