@@ -174,5 +174,6 @@ export const SignedInAdmin: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Account' }));
     await expect(await canvas.findByRole('heading', { name: 'Your account', level: 1 })).toBeVisible();
     await expect(canvas.getByRole('form', { name: 'Change password' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: `Account menu for ${ADA.name}` })).toHaveAttribute('aria-expanded', 'false');
   },
 };
