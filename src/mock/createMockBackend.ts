@@ -79,6 +79,16 @@ export interface MockBackend {
   readonly config: AuthConfig;
   /** Back to the seed state: store, outbox, throttles and the browserFetch jar. */
   reset(): void;
+  /**
+   * Changes the answer delay from now on (ms ≥ 0), e.g. to sign in quickly and then make one
+   * later request slow enough to observe its pending state.
+   *
+   * @example
+   * ```ts
+   * backend.setLatency(1500); // the next answers take 1.5 s
+   * ```
+   */
+  setLatency(ms: number): void;
 }
 
 function defaultAppUrl(): string {
@@ -152,7 +162,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     approval: options.requireApproval ?? false,
     clientAddress: options.clientAddress ?? (() => 'client'),
   };
-  const handle = createMockHandler(state, { baseUrl, latencyMs });
+  const handlerOptions = { baseUrl, latencyMs };
+  const handle = createMockHandler(state, handlerOptions);
   const jar = new CookieJar();
 
   return {
@@ -175,6 +186,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       loginThrottle.reset();
       addressThrottle.reset();
       jar.clear();
+    },
+    setLatency(ms) {
+      if (!(Number.isFinite(ms) && ms >= 0)) throw new TypeError(`setLatency: ms must be a number ≥ 0 (got ${String(ms)})`);
+      handlerOptions.latencyMs = ms;
     },
   };
 }

@@ -115,4 +115,19 @@ describe('latencyMs', () => {
     expect(settled).toBe(true);
     expect((await pending).status).toBe(200);
   });
+
+  it('setLatency changes the delay of later answers, and refuses a bad value', async () => {
+    vi.useFakeTimers();
+    const backend = createMockBackend();
+    expect((await backend.fetch('/api/auth/config')).status).toBe(200);
+    backend.setLatency(300);
+    let settled = false;
+    const pending = backend.fetch('/api/auth/config').then(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(299);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await pending;
+    expect(settled).toBe(true);
+    expect(() => backend.setLatency(Number.NaN)).toThrow(/setLatency: ms must be a number/);
+  });
 });

@@ -171,7 +171,8 @@ describe('LoginForm', SLOW, () => {
 
   it('sends one request for a double click plus Enter, disabled and aria-busy while pending (security 8)', async () => {
     const user = typist();
-    setup({ latencyMs: 150 }).renderWithAuth(<LoginForm />);
+    // A latency well above what the clicks take even on a loaded machine, so "pending" is observable.
+    setup({ latencyMs: 2000 }).renderWithAuth(<LoginForm />);
     await user.type(screen.getByLabelText('Username or email'), 'ada');
     await user.type(screen.getByLabelText('Password'), ada.password);
     const button = screen.getByRole('button', { name: 'Sign in' });
@@ -182,7 +183,7 @@ describe('LoginForm', SLOW, () => {
     expect(busy).toBeDisabled();
     expect(busy).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('form')).toHaveAttribute('data-state', 'submitting');
-    await screen.findByText('You are signed in.');
+    await screen.findByText('You are signed in.', {}, { timeout: 10_000 });
     expect(count('POST login')).toBe(1);
     expect(screen.getByRole('button', { name: 'Sign in' })).not.toHaveAttribute('aria-busy');
   });
