@@ -6,7 +6,6 @@ import { DEFAULT_MOCK_ARGS, mockArgTypes, splitMockArgs } from '../stories/suppo
 import { installStoryBackend } from '../stories/support/storyBackend.js';
 import { withLatchkey } from '../stories/support/withLatchkey.js';
 import { DocsPage } from './DocsPage.js';
-import 'latchkey/styles.css';
 import './preview.css';
 
 const preview: Preview = {
@@ -35,6 +34,18 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    styles: {
+      description: 'The default theme (latchkey/styles.css), or the unstyled semantic HTML',
+      toolbar: {
+        title: 'Styles',
+        icon: 'paintbrush',
+        items: [
+          { value: 'theme', title: 'Default theme (latchkey/styles.css)' },
+          { value: 'unstyled', title: 'Unstyled (no CSS import)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
     locale: {
       description: 'Language of every string (messages)',
       toolbar: {
@@ -48,7 +59,7 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { theme: 'light', locale: 'en' },
+  initialGlobals: { theme: 'light', styles: 'theme', locale: 'en' },
   parameters: {
     // Any axe violation fails the story, in the a11y panel and in `vitest --project storybook`.
     a11y: { test: 'error' },

@@ -39,6 +39,8 @@ export const Idle: Story = {
     await expect(await canvas.findByRole('link', { name: 'Forgot your password?' })).toBeVisible();
     await expect(canvas.getByRole('link', { name: 'Forgot your username?' })).toBeVisible();
     await expect(canvas.getByRole('link', { name: 'Create an account' })).toBeVisible();
+    // The default theme is on (toolbar: Styles).
+    await expect(document.querySelector('style[data-latchkey-theme]')).not.toBeNull();
   },
 };
 
@@ -181,5 +183,14 @@ export const GermanDark: Story = {
   globals: { locale: 'de', theme: 'dark' },
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole('button', { name: 'Anmelden' })).toBeVisible();
+  },
+};
+
+/** Without `latchkey/styles.css` (toolbar: Styles → Unstyled): clean semantic HTML for an app's own CSS. */
+export const Unstyled: Story = {
+  globals: { styles: 'unstyled' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Sign in' })).toBeVisible();
+    await expect(document.querySelector('style[data-latchkey-theme]')).toBeNull();
   },
 };
