@@ -80,8 +80,10 @@ async function atPath(page: Page, pathname: string, timeout = 10_000): Promise<v
   await page.waitForURL((url) => url.pathname === pathname, { timeout, waitUntil: 'commit' });
 }
 
+/** Waits for the page's h1, then runs axe on the page: every page a journey reaches is checked. */
 async function heading(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor();
+  await expectAccessible(page, name);
 }
 
 describe.each(TRANSPORTS)('%s transport', (transport) => {
@@ -92,7 +94,6 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     await page.goto('/');
     await heading(page, 'latchkey example app');
     await expectSignedOut(page);
-    await expectAccessible(page, 'home');
 
     await page.getByRole('main').getByRole('link', { name: 'create an account' }).click();
     await atPath(page, '/register');
@@ -109,7 +110,6 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     await heading(page, 'Dashboard');
     await expectSignedIn(page);
     await page.getByText(`Signed in as ${username}.`).waitFor();
-    await expectAccessible(page, 'dashboard');
 
     await page.reload();
     await heading(page, 'Dashboard');
@@ -164,7 +164,6 @@ describe.each(TRANSPORTS)('%s transport', (transport) => {
     await atPath(b, '/dashboard', 3_000);
     console.log(`[e2e ${transport}] tab B followed the sign-in after ${String(Date.now() - signedInAt)} ms`);
     await heading(b, 'Dashboard');
-    await expectAccessible(b, 'dashboard (tab B)');
     await screenshot(b, `03-two-tabs-${transport}`);
     await context.close();
   });
@@ -253,7 +252,6 @@ describe('cookie transport', () => {
     const page = await newPage(context);
     await page.goto('/login');
     await heading(page, 'Sign in');
-    await expectAccessible(page, 'login');
     await signIn(page, username);
     await atPath(page, '/dashboard');
 
@@ -297,7 +295,6 @@ describe('cookie transport', () => {
     await loginForm(page).getByRole('button', { name: 'Forgot your password?' }).click();
     await atPath(page, '/forgot');
     await heading(page, 'Forgot password');
-    await expectAccessible(page, 'forgot password');
     const mailsBefore = server().outbox.messages.filter((message) => message.to === email).length;
     await page.getByLabel('Username or email', { exact: true }).fill(username);
     await page.getByRole('button', { name: 'Send reset link' }).click();
@@ -341,7 +338,6 @@ describe('cookie transport', () => {
     await loginForm(page).getByRole('button', { name: 'Forgot your username?' }).click();
     await atPath(page, '/forgot/username');
     await heading(page, 'Forgot username');
-    await expectAccessible(page, 'forgot username');
     await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByRole('button', { name: 'Send my username' }).click();
     await page.getByText('If an account uses this email address, we have sent its username there.').waitFor();
@@ -388,7 +384,6 @@ describe('cookie transport', () => {
     await signIn(page, regular.username);
     await atPath(page, '/admin');
     await heading(page, 'Not allowed');
-    await expectAccessible(page, 'admin (not allowed)');
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(0);
     await screenshot(page, '07-admin-not-allowed');
     await signOut(page);
