@@ -442,11 +442,18 @@ export function createAuthClient<TUser extends User = User>(options: AuthClientO
     if (cookie && token !== undefined) csrfToken = token;
   };
 
-  const readSession = async (signal: AbortSignal | undefined): Promise<SessionResponse<TUser>> => {
+  const readSession = async (signal: AbortSignal | undefined, recheck = true): Promise<SessionResponse<TUser>> => {
+    const sent = bearer ? (tokenStorage.get()?.accessToken ?? null) : null;
     try {
       const result = (await request({ name: 'session', signal, auth: true, refreshOnUnauthenticated: true, retryCsrf: false }, schemas.session)) as SessionResponse<TUser>;
       acceptCsrf(result.csrfToken);
-      if (bearer && result.session === null && tokenStorage.get() !== null) tokenStorage.clear();
+      if (bearer && result.session === null) {
+        const stored = tokenStorage.get()?.accessToken ?? null;
+        // Tokens that arrived while the request was out (another tab signed in and wrote the shared
+        // storage) were not what the server answered about: ask again with them, once.
+        if (stored !== null && stored !== sent && recheck) return await readSession(signal, false);
+        if (stored !== null) tokenStorage.clear();
+      }
       emit({ type: 'session', session: result.session });
       return result;
     } catch (error) {

@@ -354,4 +354,35 @@ describe('credentials only go to the configured origin', () => {
     await client.admin.listUsers({ query: 'a b', offset: 0, limit: 5 }).catch(() => undefined);
     expect(urls).toEqual([`${API}/password/forgot`, `${API}/username/forgot`, `${API}/admin/users?query=a+b&offset=0&limit=5`]);
   });
+
+  it('keeps tokens another tab stored while a GET session was out, and asks again with them', async () => {
+    localStorage.clear();
+    const storage = persistentTokenStorage();
+    let calls = 0;
+    server.use(
+      http.get(url('session'), ({ request }) => {
+        calls += 1;
+        if (calls === 1) {
+          // Tab A signs in while this tab's token-less request is on its way.
+          storage.set(tokens(7));
+          return HttpResponse.json({ session: null });
+        }
+        return request.headers.get('Authorization') === 'Bearer access-7' ? HttpResponse.json({ session }) : HttpResponse.json({ session: null });
+      }),
+    );
+    const tabB = createAuthClient({ baseUrl: '/api/auth', transport: 'bearer', tokenStorage: persistentTokenStorage() });
+    const answer = await tabB.getSession();
+    expect(answer.session?.user.username).toBe('ada');
+    expect(calls).toBe(2);
+    expect(persistentTokenStorage().get()).toEqual(tokens(7));
+    localStorage.clear();
+  });
+
+  it('still clears tokens the server answered about with no session', async () => {
+    const storage = storageWith(tokens(3));
+    server.use(http.get(url('session'), () => HttpResponse.json({ session: null })));
+    const client = createAuthClient({ baseUrl: '/api/auth', transport: 'bearer', tokenStorage: storage });
+    expect((await client.getSession()).session).toBeNull();
+    expect(storage.get()).toBeNull();
+  });
 });
