@@ -2,11 +2,15 @@ import type { Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { createElement } from 'react';
 import type { ComponentType } from 'react';
+import { configure } from 'storybook/test';
 import { DEFAULT_MOCK_ARGS, mockArgTypes, splitMockArgs } from '../stories/support/mockArgs.js';
 import { installStoryBackend } from '../stories/support/storyBackend.js';
 import { withLatchkey } from '../stories/support/withLatchkey.js';
 import { DocsPage } from './DocsPage.js';
 import './preview.css';
+
+// findBy* / waitFor wait up to 4 s (default 1 s): the stories also run as tests on busy CI machines.
+configure({ asyncUtilTimeout: 4000 });
 
 const preview: Preview = {
   // msw-storybook-addon: starts the service worker (public/mockServiceWorker.js) once and resets
