@@ -49,7 +49,11 @@ function run(label, args) {
 }
 
 const libraryInputs = [join(root, 'src'), join(root, 'vite.config.ts'), join(root, 'package.json')];
-if (stale(join(root, 'dist', 'cli.js'), libraryInputs)) run('Building the latchkey library…', [vite, 'build', '--logLevel', 'error']);
+if (stale(join(root, 'dist', 'cli.js'), libraryInputs) || !existsSync(join(root, 'dist', 'types', 'index.d.ts'))) {
+  // The same two steps as `npm run build`: vite empties dist/, so the declarations are rebuilt too.
+  run('Building the latchkey library…', [vite, 'build', '--logLevel', 'error']);
+  run('Writing its type declarations…', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')]);
+}
 
 const appDir = join(root, 'examples', 'multipage');
 const appDist = join(appDir, 'dist');
