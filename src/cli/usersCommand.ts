@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AdminUser } from '../contract/index.js';
 import type * as ServerModule from '../server/index.js';
-import type { AuthStore, UserRecord } from '../server/index.js';
+import type { AuthStore, PasswordHasher, PasswordPolicy, UserAdmin, UserAdminOptions, UserRecord } from '../server/index.js';
 import type * as RuntimeModule from '../server/runtime.js';
 import { CliError, usageError } from './CliError.js';
 import type { CliIo } from './CliIo.js';
@@ -77,18 +76,39 @@ interface Context {
   readonly positionals: readonly string[];
   readonly store: AuthStore;
   readonly server: typeof ServerModule;
+  /** The server's input checks only (username, email, roles), for this command's own messages. */
   readonly runtime: typeof RuntimeModule;
   readonly dbPath: string;
+  /** The server's user administration on this database (reset links: see reset-link). */
+  admin(options?: Partial<Pick<UserAdminOptions, 'appUrl' | 'resetPasswordPath' | 'password'>>): UserAdmin;
+}
+
+/** Only `reset-link` makes links (it passes its own app URL); `add` always passes a password. */
+const NO_LINKS_APP_URL = 'http://127.0.0.1:8787';
+
+/** Loads argon2 on the first hash, so the commands that never hash work without it. */
+function lazyHasher(create: () => PasswordHasher): PasswordHasher {
+  let hasher: PasswordHasher | undefined;
+  const get = () => (hasher ??= create());
+  return {
+    get params() {
+      return get().params;
+    },
+    hash: (password) => get().hash(password),
+    verify: (phc, password) => get().verify(phc, password),
+    dummyVerify: (password) => get().dummyVerify(password),
+    needsRehash: (phc) => get().needsRehash(phc),
+  };
 }
 
 function jsonOut(io: CliIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-async function findUser(context: Context, who: string): Promise<UserRecord> {
-  const { store, runtime } = context;
-  const key = runtime.normalizeIdentifier(who);
-  const user = (key.includes('@') ? await store.getUserByEmail(key) : await store.getUserByUsername(key)) ?? (await store.getUserById(who));
+/** The user the first argument names (username, email or id). */
+async function findUser(context: Context, admin: UserAdmin = context.admin()): Promise<AdminUser> {
+  const who = context.positionals[0] as string;
+  const user = await admin.findUser(who);
   if (!user) throw new CliError(`no user ${JSON.stringify(who)} in ${context.dbPath} (see: latchkey users list)`);
   return user;
 }
@@ -103,7 +123,7 @@ function parseRoles(raw: readonly string[], runtime: Context['runtime'], where: 
   return roles;
 }
 
-function policyFor(context: Context) {
+function policyFor(context: Context): PasswordPolicy {
   const min = context.values['password-min-length'] as number | undefined;
   const max = context.values['password-max-length'] as number | undefined;
   try {
@@ -114,16 +134,16 @@ function policyFor(context: Context) {
 }
 
 /** The password from stdin (piped) or a generated one; `generated` tells which. */
-async function choosePassword(context: Context, username: string): Promise<{ password: string; generated: boolean }> {
+async function choosePassword(context: Context, username: string): Promise<{ password: string; generated: boolean; policy: PasswordPolicy }> {
   const piped = context.values['generate-password'] ? null : await readPasswordFromStdin(context.io);
   const policy = policyFor(context);
-  if (piped === null) return { password: generatePassword(), generated: true };
+  if (piped === null) return { password: generatePassword(), generated: true, policy };
   const problem = policy.check(piped, username);
   if (problem) throw new CliError(`the password from stdin was refused: ${problem}`);
-  return { password: piped, generated: false };
+  return { password: piped, generated: false, policy };
 }
 
-function describe(user: AdminUser | UserRecord): string {
+function describe(user: AdminUser): string {
   return `"${user.username}"${user.roles.length > 0 ? ` (roles: ${user.roles.join(', ')})` : ''}`;
 }
 
@@ -132,11 +152,15 @@ function table(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
-async function warnIfNoAdmin(context: Context): Promise<void> {
-  const { users } = await context.store.listUsers({ offset: 0, limit: 100_000 });
+async function warnIfNoAdmin(context: Context, admin: UserAdmin): Promise<void> {
+  const { users } = await admin.listUsers({ offset: 0, limit: 100_000 });
   if (!users.some((user) => user.roles.includes('admin') && !user.disabled)) {
     context.io.stderr.write('latchkey: note: no enabled user has the role admin any more (add one with: latchkey users add <name> --roles admin)\n');
   }
+}
+
+function sessionsEnded(count: number): string {
+  return `${String(count)} session${count === 1 ? '' : 's'} ended`;
 }
 
 const SUBCOMMANDS: readonly Subcommand[] = [
@@ -157,7 +181,7 @@ const SUBCOMMANDS: readonly Subcommand[] = [
     ],
     positionals: { min: 1, max: 1 },
     async run(context) {
-      const { io, values, store, runtime, server } = context;
+      const { io, values, runtime } = context;
       const username = context.positionals[0] as string;
       const usernameProblem = runtime.usernameProblem(username);
       if (usernameProblem) throw usageError(`invalid username ${JSON.stringify(username)}: ${usernameProblem}`);
@@ -167,28 +191,14 @@ const SUBCOMMANDS: readonly Subcommand[] = [
         if (emailProblem) throw usageError(`invalid value for --email: ${JSON.stringify(email)}: ${emailProblem}`);
       }
       const roles = parseRoles((values.roles as string[] | undefined) ?? [], runtime, '--roles');
-      const { password, generated } = await choosePassword(context, username);
-      const now = Date.now();
-      let user: UserRecord;
+      const { password, generated, policy } = await choosePassword(context, username);
+      // The policy options apply to a piped password only; a generated one (24 characters) never had to meet them.
+      const admin = context.admin(generated ? {} : { password: policy });
+      let user: AdminUser;
       try {
-        user = await store.createUser({
-          id: randomUUID(),
-          username,
-          usernameKey: runtime.normalizeIdentifier(username),
-          email: email === undefined ? null : email.trim(),
-          emailKey: email === undefined ? null : runtime.normalizeEmail(email),
-          name: (values.name as string | undefined) ?? null,
-          roles,
-          passwordHash: await server.createPasswordHasher().hash(password),
-          disabled: false,
-          emailVerified: true,
-          profile: null,
-          createdAt: now,
-          updatedAt: now,
-          lastLoginAt: null,
-        });
+        ({ user } = await admin.addUser({ username, email: email ?? null, name: (values.name as string | undefined) ?? null, roles, password }));
       } catch (error) {
-        if (error instanceof server.StoreConflictError) {
+        if (error instanceof context.server.UserAdminError && error.code === 'conflict') {
           throw new CliError(
             error.field === 'username' ? `the username ${JSON.stringify(username)} is taken` : `the email address ${JSON.stringify(email)} is in use by another user`,
           );
@@ -196,7 +206,7 @@ const SUBCOMMANDS: readonly Subcommand[] = [
         throw error;
       }
       if (values.json) {
-        jsonOut(io, { user: runtime.toAdminUser(user), ...(generated ? { password } : {}) });
+        jsonOut(io, { user, ...(generated ? { password } : {}) });
       } else {
         io.stdout.write(`Created user ${describe(user)}.\n`);
         if (generated) io.stdout.write(`Generated password (shown only now, store it safely): ${password}\n`);
@@ -210,10 +220,9 @@ const SUBCOMMANDS: readonly Subcommand[] = [
     summary: 'List users (username, email, name, roles, status, last sign-in).',
     options: [DB, { name: 'query', kind: 'string', placeholder: 'text', description: 'Only users whose username, email or name contains this text.' }, JSON_OUT],
     positionals: { min: 0, max: 0 },
-    async run({ io, values, store, runtime }) {
+    async run({ io, values, admin }) {
       const query = values.query as string | undefined;
-      const { users } = await store.listUsers({ ...(query === undefined ? {} : { query: query.toLowerCase() }), offset: 0, limit: 100_000 });
-      const list = users.map(runtime.toAdminUser);
+      const { users: list } = await admin().listUsers({ ...(query === undefined ? {} : { query: query.toLowerCase() }), offset: 0, limit: 100_000 });
       if (values.json) {
         jsonOut(io, list);
         return 0;
@@ -244,13 +253,14 @@ const SUBCOMMANDS: readonly Subcommand[] = [
     options: [DB, JSON_OUT],
     positionals: { min: 2, max: 100 },
     async run(context) {
-      const { io, values, store, runtime } = context;
-      const user = await findUser(context, context.positionals[0] as string);
-      const roles = parseRoles(context.positionals.slice(1), runtime, 'the roles argument');
-      const updated = (await store.updateUser(user.id, { roles, updatedAt: Date.now() })) as UserRecord;
-      if (values.json) jsonOut(io, { user: runtime.toAdminUser(updated) });
+      const { io, values } = context;
+      const admin = context.admin();
+      const user = await findUser(context, admin);
+      const roles = parseRoles(context.positionals.slice(1), context.runtime, 'the roles argument');
+      const updated = await admin.setRoles(user.id, roles);
+      if (values.json) jsonOut(io, { user: updated });
       else io.stdout.write(`Roles of "${updated.username}": ${roles.length > 0 ? roles.join(', ') : '(none)'}\n`);
-      if (user.roles.includes('admin') && !roles.includes('admin')) await warnIfNoAdmin(context);
+      if (user.roles.includes('admin') && !roles.includes('admin')) await warnIfNoAdmin(context, admin);
       return 0;
     },
   },
@@ -261,13 +271,15 @@ const SUBCOMMANDS: readonly Subcommand[] = [
     options: [DB, JSON_OUT],
     positionals: { min: 1, max: 1 },
     async run(context) {
-      const { io, values, store, runtime } = context;
-      const user = await findUser(context, context.positionals[0] as string);
-      const updated = (await store.updateUser(user.id, { disabled: true, updatedAt: Date.now() })) as UserRecord;
+      const { io, values, store } = context;
+      const admin = context.admin();
+      const user = await findUser(context, admin);
+      // On the store, not admin.setDisabled: this prints how many sessions ended, which UserAdmin does not report.
+      const updated = context.runtime.toAdminUser((await store.updateUser(user.id, { disabled: true, updatedAt: Date.now() })) as UserRecord);
       const ended = await store.deleteUserSessions(user.id);
-      if (values.json) jsonOut(io, { user: runtime.toAdminUser(updated), sessionsEnded: ended });
-      else io.stdout.write(`Disabled "${updated.username}" (${String(ended)} session${ended === 1 ? '' : 's'} ended).\n`);
-      if (user.roles.includes('admin')) await warnIfNoAdmin(context);
+      if (values.json) jsonOut(io, { user: updated, sessionsEnded: ended });
+      else io.stdout.write(`Disabled "${updated.username}" (${sessionsEnded(ended)}).\n`);
+      if (user.roles.includes('admin')) await warnIfNoAdmin(context, admin);
       return 0;
     },
   },
@@ -278,10 +290,10 @@ const SUBCOMMANDS: readonly Subcommand[] = [
     options: [DB, JSON_OUT],
     positionals: { min: 1, max: 1 },
     async run(context) {
-      const { io, values, store, runtime } = context;
-      const user = await findUser(context, context.positionals[0] as string);
-      const updated = (await store.updateUser(user.id, { disabled: false, updatedAt: Date.now() })) as UserRecord;
-      if (values.json) jsonOut(io, { user: runtime.toAdminUser(updated) });
+      const { io, values } = context;
+      const admin = context.admin();
+      const updated = await admin.setDisabled((await findUser(context, admin)).id, false);
+      if (values.json) jsonOut(io, { user: updated });
       else io.stdout.write(`Enabled "${updated.username}".\n`);
       return 0;
     },
@@ -293,12 +305,13 @@ const SUBCOMMANDS: readonly Subcommand[] = [
     options: [DB, JSON_OUT],
     positionals: { min: 1, max: 1 },
     async run(context) {
-      const { io, values, store } = context;
-      const user = await findUser(context, context.positionals[0] as string);
-      await store.deleteUser(user.id);
+      const { io, values } = context;
+      const admin = context.admin();
+      const user = await findUser(context, admin);
+      await admin.deleteUser(user.id);
       if (values.json) jsonOut(io, { deleted: user.username, id: user.id });
       else io.stdout.write(`Deleted "${user.username}".\n`);
-      if (user.roles.includes('admin')) await warnIfNoAdmin(context);
+      if (user.roles.includes('admin')) await warnIfNoAdmin(context, admin);
       return 0;
     },
   },
@@ -310,14 +323,15 @@ const SUBCOMMANDS: readonly Subcommand[] = [
     positionals: { min: 1, max: 1 },
     async run(context) {
       const { io, values, store, server } = context;
-      const user = await findUser(context, context.positionals[0] as string);
+      const user = await findUser(context);
       const { password, generated } = await choosePassword(context, user.username);
+      // On the store, not admin.setPassword: this prints how many sessions ended and also cancels open reset links.
       await store.updateUser(user.id, { passwordHash: await server.createPasswordHasher().hash(password), updatedAt: Date.now() });
       const ended = await store.deleteUserSessions(user.id);
       await store.deleteOneTimeTokens(user.id, 'password_reset');
       if (values.json) jsonOut(io, { username: user.username, sessionsEnded: ended, ...(generated ? { password } : {}) });
       else {
-        io.stdout.write(`New password set for "${user.username}" (${String(ended)} session${ended === 1 ? '' : 's'} ended).\n`);
+        io.stdout.write(`New password set for "${user.username}" (${sessionsEnded(ended)}).\n`);
         if (generated) io.stdout.write(`Generated password (shown only now, store it safely): ${password}\n`);
       }
       return 0;
@@ -330,8 +344,8 @@ const SUBCOMMANDS: readonly Subcommand[] = [
     options: [DB, APP_URL, RESET_PATH, JSON_OUT],
     positionals: { min: 1, max: 1 },
     async run(context) {
-      const { io, values, store, server } = context;
-      const user = await findUser(context, context.positionals[0] as string);
+      const { io, values } = context;
+      const user = await findUser(context);
       const host = io.env.LATCHKEY_HOST && !['0.0.0.0', '::'].includes(io.env.LATCHKEY_HOST) ? io.env.LATCHKEY_HOST : '127.0.0.1';
       const appUrl = new URL((values['app-url'] as string | undefined) ?? `http://${host}:${io.env.LATCHKEY_PORT ?? '8787'}`);
       const path = values['reset-path'] as string | undefined;
@@ -339,21 +353,10 @@ const SUBCOMMANDS: readonly Subcommand[] = [
         throw usageError(`invalid value for --reset-path: ${JSON.stringify(path)} must start with one "/"`);
       }
       // The server's own defaults (reset path, one-time token lifetime) and link shape.
-      const rt = context.runtime.resolveRuntime({
-        store,
-        appUrl: appUrl.toString(),
-        ...(path === undefined ? {} : { links: { resetPassword: path } }),
-        logger: () => undefined,
-      });
-      const token = server.randomToken();
-      const now = Date.now();
-      const expiresAt = now + rt.lifetimes.oneTime;
-      await store.replaceOneTimeToken({ tokenHash: server.hashToken(token), userId: user.id, purpose: 'password_reset', createdAt: now, expiresAt });
-      const url = new URL(`${appUrl.pathname.replace(/\/+$/, '')}${rt.links.resetPassword}`, appUrl.origin);
-      url.searchParams.set('token', token);
-      const expires = new Date(expiresAt).toISOString();
-      if (values.json) jsonOut(io, { url: url.toString(), expiresAt: expires });
-      else io.stdout.write(`Password reset link for "${user.username}" (works once, until ${expires}):\n${url.toString()}\n`);
+      const admin = context.admin({ appUrl: appUrl.toString(), ...(path === undefined ? {} : { resetPasswordPath: path }) });
+      const { url, expiresAt: expires } = await admin.resetLink(user.id);
+      if (values.json) jsonOut(io, { url, expiresAt: expires });
+      else io.stdout.write(`Password reset link for "${user.username}" (works once, until ${expires}):\n${url}\n`);
       return 0;
     },
   },
@@ -432,7 +435,9 @@ export const usersCommand: CliCommand = {
       throw missingPackageError(error, `users ${sub.name}`) ?? new CliError(`cannot open the database ${dbPath}: ${error instanceof Error ? error.message : String(error)}`);
     }
     try {
-      return await sub.run({ io, values, positionals, store, server, runtime, dbPath });
+      const passwordHasher = lazyHasher(() => server.createPasswordHasher());
+      const admin: Context['admin'] = (options) => server.createUserAdmin({ store, appUrl: NO_LINKS_APP_URL, passwordHasher, ...options });
+      return await sub.run({ io, values, positionals, store, server, runtime, dbPath, admin });
     } finally {
       await store.close();
     }
