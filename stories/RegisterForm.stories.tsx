@@ -168,6 +168,23 @@ export const NetworkFailure: Story = {
   },
 };
 
+/**
+ * The mock answers after 3 s but the client gives up after 1 s: a timeout, and the form is usable
+ * again. (Bearer transport here, so the registration is the only request that has to wait.)
+ */
+export const Timeout: Story = {
+  args: { mockLatencyMs: 3000 },
+  parameters: { latchkey: { timeoutMs: 1000, transport: 'bearer' } satisfies LatchkeyParameters },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.type(canvas.getByLabelText('Username'), 'hedy');
+    await userEvent.type(canvas.getByLabelText('Email'), 'hedy@example.com');
+    await userEvent.type(canvas.getByLabelText('Password'), NEW_PASSWORD);
+    await userEvent.click(canvas.getByRole('button', { name: 'Create account' }));
+    await expect(await canvas.findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent('The server took too long to answer.');
+    await expect(canvas.getByRole('button', { name: 'Create account' })).toBeEnabled();
+  },
+};
+
 /** Success: the account exists and the user is signed in straight away. */
 export const Success: Story = {
   play: async (context) => {
