@@ -1,22 +1,134 @@
 'use client';
 /**
  * `latchkey`: the auth client, the React provider and hooks, the guards and the widgets.
- * Every name is re-exported from its folder's index, which lists it explicitly.
+ * Every public name is listed here; test/index.test.ts checks the list against each folder's index.
  *
  * @packageDocumentation
  */
-export * from './client/index.js';
-export * from './session/index.js';
-export * from './react/index.js';
-export * from './widgets/index.js';
-export { CONTRACT_VERSION } from './contract/index.js';
+export {
+  AuthError,
+  createAuthClient,
+  isAuthError,
+} from './client/index.js';
 export type {
-  AuthConfig,
-  AuthResult,
-  RegisterResult,
-  Session,
-  SessionResponse,
-  Tokens,
-  Transport,
-  User,
-} from './contract/index.js';
+  AuthClient,
+  AuthClientEvent,
+  AuthClientOptions,
+  AuthErrorCode,
+  AuthErrorInit,
+  TokenStorage,
+} from './client/index.js';
+export {
+  createSessionChannel,
+  memoryTokenStorage,
+  persistentTokenStorage,
+  sanitizeReturnTo,
+  scheduleExpiry,
+} from './session/index.js';
+export type {
+  SanitizeReturnToOptions,
+  ScheduleExpiryOptions,
+  SessionChannel,
+  SessionChannelMessage,
+  SessionChannelOptions,
+} from './session/index.js';
+export {
+  AuthProvider,
+  RequireAuth,
+  SignedIn,
+  SignedOut,
+  authQueryKeys,
+  useAdminCreateInvite,
+  useAdminCreateUser,
+  useAdminDeleteInvite,
+  useAdminDeleteUser,
+  useAdminInvites,
+  useAdminResetLink,
+  useAdminUpdateUser,
+  useAdminUsers,
+  useAuth,
+  useAuthConfig,
+  useChangePassword,
+  useForgotPassword,
+  useForgotUsername,
+  useLogin,
+  useLogout,
+  useMessages,
+  useRegister,
+  useRequireAuth,
+  useResetPassword,
+  useSessionExpiry,
+  useSessionState,
+  useUpdateProfile,
+  useVerifyEmail,
+} from './react/index.js';
+export type {
+  AdminUsersQuery,
+  AuthProviderProps,
+  AuthQueryKeys,
+  AuthState,
+  RequireAuthProps,
+  RequireAuthResult,
+  SessionExpiry,
+  UseAuthResult,
+  UseRequireAuthOptions,
+} from './react/index.js';
+export {
+  AccountForm,
+  AuthStatusHeader,
+  ChangePassword,
+  Field,
+  ForgotPassword,
+  ForgotUsername,
+  FormError,
+  FormStatus,
+  InviteAdmin,
+  LoginForm,
+  LogoutButton,
+  PasswordField,
+  RegisterForm,
+  ResetPassword,
+  SessionExpiryWarning,
+  SubmitButton,
+  UserAdmin,
+  VerifyEmail,
+  defaultMessages,
+  describeError,
+  formatDuration,
+  formatMessage,
+  messagesDe,
+  useCountdown,
+} from './widgets/index.js';
+export type {
+  AccountFormProps,
+  AuthStatusHeaderClassNames,
+  AuthStatusHeaderProps,
+  ChangePasswordProps,
+  FieldProps,
+  ForgotPasswordProps,
+  ForgotUsernameProps,
+  FormClassNames,
+  FormErrorProps,
+  FormState,
+  FormStatusProps,
+  HeadingLevel,
+  InviteAdminClassNames,
+  InviteAdminProps,
+  LinkTarget,
+  LoginFormProps,
+  LogoutButtonProps,
+  MessageKey,
+  Messages,
+  PasswordFieldProps,
+  RegisterExtraField,
+  RegisterFormProps,
+  ResetPasswordProps,
+  SessionExpiryWarningClassNames,
+  SessionExpiryWarningProps,
+  SubmitButtonProps,
+  UserAdminClassNames,
+  UserAdminProps,
+  VerifyEmailProps,
+} from './widgets/index.js';
+export { CONTRACT_VERSION } from './contract/index.js';
+export type { AuthConfig, AuthResult, RegisterResult, Session, SessionResponse, Tokens, Transport, User } from './contract/index.js';

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as latchkey from 'latchkey';
+import * as client from '../src/client/index.js';
+import * as react from '../src/react/index.js';
+import * as session from '../src/session/index.js';
+import * as widgets from '../src/widgets/index.js';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+/** The names a folder index exports as types (`export type { A, B } from ...`). */
+function typeNames(file: string): string[] {
+  const source = readFileSync(resolve(root, file), 'utf8');
+  return [...source.matchAll(/export\s+type\s+\{([^}]*)\}\s+from/g)].flatMap((match) =>
+    (match[1] ?? '').split(',').map((name) => name.trim()).filter(Boolean),
+  );
+}
+
+describe('the latchkey entry', () => {
+  it('exports every value each folder index exports, and nothing else', () => {
+    const expected = new Set([...Object.keys(client), ...Object.keys(session), ...Object.keys(react), ...Object.keys(widgets), 'CONTRACT_VERSION']);
+    expect(new Set(Object.keys(latchkey))).toEqual(expected);
+  });
+
+  it('lists every type each folder index exports', () => {
+    const entry = new Set(typeNames('src/index.ts'));
+    for (const folder of ['client', 'session', 'react', 'widgets']) {
+      for (const name of typeNames(`src/${folder}/index.ts`)) expect(entry.has(name), `${folder}: ${name}`).toBe(true);
+    }
+  });
+});
