@@ -105,14 +105,6 @@ function jsonOut(io: CliIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** The user the first argument names (username, email or id). */
-async function findUser(context: Context, admin: UserAdmin = context.admin()): Promise<AdminUser> {
-  const who = context.positionals[0] as string;
-  const user = await admin.findUser(who);
-  if (!user) throw new CliError(`no user ${JSON.stringify(who)} in ${context.dbPath} (see: latchkey users list)`);
-  return user;
-}
-
 function parseRoles(raw: readonly string[], runtime: Context['runtime'], where: string): string[] {
   const roles = [...new Set(raw.flatMap((item) => item.split(',')).map((role) => role.trim()).filter((role) => role !== ''))];
   const problems = runtime.rolesProblem(roles);
@@ -163,6 +155,43 @@ function sessionsEnded(count: number): string {
   return `${String(count)} session${count === 1 ? '' : 's'} ended`;
 }
 
+function generatedLine(password: string): string {
+  return `Generated password (shown only now, store it safely): ${password}`;
+}
+
+/**
+ * A subcommand on one existing user (the first argument: username, email or id): finds the user, applies `change`,
+ * prints its JSON (--json) or its text, and warns when that may have left no enabled admin.
+ */
+function onUser(spec: {
+  name: string;
+  args?: string;
+  summary: string;
+  /** Besides --db and --json. */
+  options?: readonly OptionSpec[];
+  positionals?: Subcommand['positionals'];
+  change(context: Context, user: AdminUser, admin: UserAdmin): Promise<{ json: unknown; text: string; endsAdmin?: boolean }>;
+}): Subcommand {
+  return {
+    name: spec.name,
+    args: spec.args ?? '<username>',
+    summary: spec.summary,
+    options: [DB, ...(spec.options ?? []), JSON_OUT],
+    positionals: spec.positionals ?? { min: 1, max: 1 },
+    async run(context) {
+      const admin = context.admin();
+      const who = context.positionals[0] as string;
+      const user = await admin.findUser(who);
+      if (!user) throw new CliError(`no user ${JSON.stringify(who)} in ${context.dbPath} (see: latchkey users list)`);
+      const { json, text, endsAdmin } = await spec.change(context, user, admin);
+      if (context.values.json) jsonOut(context.io, json);
+      else context.io.stdout.write(`${text}\n`);
+      if (endsAdmin && user.roles.includes('admin')) await warnIfNoAdmin(context, admin);
+      return 0;
+    },
+  };
+}
+
 const SUBCOMMANDS: readonly Subcommand[] = [
   {
     name: 'add',
@@ -209,7 +238,7 @@ const SUBCOMMANDS: readonly Subcommand[] = [
         jsonOut(io, { user, ...(generated ? { password } : {}) });
       } else {
         io.stdout.write(`Created user ${describe(user)}.\n`);
-        if (generated) io.stdout.write(`Generated password (shown only now, store it safely): ${password}\n`);
+        if (generated) io.stdout.write(`${generatedLine(password)}\n`);
       }
       return 0;
     },
@@ -246,106 +275,69 @@ const SUBCOMMANDS: readonly Subcommand[] = [
       return 0;
     },
   },
-  {
+  onUser({
     name: 'set-roles',
     args: '<username> <roles>',
     summary: 'Replace the roles of a user (comma separated; "" removes all). Takes effect on their next request.',
-    options: [DB, JSON_OUT],
     positionals: { min: 2, max: 100 },
-    async run(context) {
-      const { io, values } = context;
-      const admin = context.admin();
-      const user = await findUser(context, admin);
+    async change(context, user, admin) {
       const roles = parseRoles(context.positionals.slice(1), context.runtime, 'the roles argument');
       const updated = await admin.setRoles(user.id, roles);
-      if (values.json) jsonOut(io, { user: updated });
-      else io.stdout.write(`Roles of "${updated.username}": ${roles.length > 0 ? roles.join(', ') : '(none)'}\n`);
-      if (user.roles.includes('admin') && !roles.includes('admin')) await warnIfNoAdmin(context, admin);
-      return 0;
+      return {
+        json: { user: updated },
+        text: `Roles of "${updated.username}": ${roles.length > 0 ? roles.join(', ') : '(none)'}`,
+        endsAdmin: !roles.includes('admin'),
+      };
     },
-  },
-  {
+  }),
+  onUser({
     name: 'disable',
-    args: '<username>',
     summary: 'Disable a user: their sessions end now and sign-in fails like a wrong password.',
-    options: [DB, JSON_OUT],
-    positionals: { min: 1, max: 1 },
-    async run(context) {
-      const { io, values, store } = context;
-      const admin = context.admin();
-      const user = await findUser(context, admin);
+    async change({ store, runtime }, user) {
       // On the store, not admin.setDisabled: this prints how many sessions ended, which UserAdmin does not report.
-      const updated = context.runtime.toAdminUser((await store.updateUser(user.id, { disabled: true, updatedAt: Date.now() })) as UserRecord);
+      const updated = runtime.toAdminUser((await store.updateUser(user.id, { disabled: true, updatedAt: Date.now() })) as UserRecord);
       const ended = await store.deleteUserSessions(user.id);
-      if (values.json) jsonOut(io, { user: updated, sessionsEnded: ended });
-      else io.stdout.write(`Disabled "${updated.username}" (${sessionsEnded(ended)}).\n`);
-      if (user.roles.includes('admin')) await warnIfNoAdmin(context, admin);
-      return 0;
+      return { json: { user: updated, sessionsEnded: ended }, text: `Disabled "${updated.username}" (${sessionsEnded(ended)}).`, endsAdmin: true };
     },
-  },
-  {
+  }),
+  onUser({
     name: 'enable',
-    args: '<username>',
     summary: 'Enable a disabled user again.',
-    options: [DB, JSON_OUT],
-    positionals: { min: 1, max: 1 },
-    async run(context) {
-      const { io, values } = context;
-      const admin = context.admin();
-      const updated = await admin.setDisabled((await findUser(context, admin)).id, false);
-      if (values.json) jsonOut(io, { user: updated });
-      else io.stdout.write(`Enabled "${updated.username}".\n`);
-      return 0;
+    async change(_context, user, admin) {
+      const updated = await admin.setDisabled(user.id, false);
+      return { json: { user: updated }, text: `Enabled "${updated.username}".` };
     },
-  },
-  {
+  }),
+  onUser({
     name: 'delete',
-    args: '<username>',
     summary: 'Delete a user with their sessions and tokens. This cannot be undone.',
-    options: [DB, JSON_OUT],
-    positionals: { min: 1, max: 1 },
-    async run(context) {
-      const { io, values } = context;
-      const admin = context.admin();
-      const user = await findUser(context, admin);
+    async change(_context, user, admin) {
       await admin.deleteUser(user.id);
-      if (values.json) jsonOut(io, { deleted: user.username, id: user.id });
-      else io.stdout.write(`Deleted "${user.username}".\n`);
-      if (user.roles.includes('admin')) await warnIfNoAdmin(context, admin);
-      return 0;
+      return { json: { deleted: user.username, id: user.id }, text: `Deleted "${user.username}".`, endsAdmin: true };
     },
-  },
-  {
+  }),
+  onUser({
     name: 'set-password',
-    args: '<username>',
     summary: 'Set a new password (from stdin when piped, else generated and printed once) and end all sessions of the user.',
-    options: [DB, GENERATE, MIN_LENGTH, MAX_LENGTH, JSON_OUT],
-    positionals: { min: 1, max: 1 },
-    async run(context) {
-      const { io, values, store, server } = context;
-      const user = await findUser(context);
+    options: [GENERATE, MIN_LENGTH, MAX_LENGTH],
+    async change(context, user) {
+      const { store, server } = context;
       const { password, generated } = await choosePassword(context, user.username);
       // On the store, not admin.setPassword: this prints how many sessions ended and also cancels open reset links.
       await store.updateUser(user.id, { passwordHash: await server.createPasswordHasher().hash(password), updatedAt: Date.now() });
       const ended = await store.deleteUserSessions(user.id);
       await store.deleteOneTimeTokens(user.id, 'password_reset');
-      if (values.json) jsonOut(io, { username: user.username, sessionsEnded: ended, ...(generated ? { password } : {}) });
-      else {
-        io.stdout.write(`New password set for "${user.username}" (${sessionsEnded(ended)}).\n`);
-        if (generated) io.stdout.write(`Generated password (shown only now, store it safely): ${password}\n`);
-      }
-      return 0;
+      return {
+        json: { username: user.username, sessionsEnded: ended, ...(generated ? { password } : {}) },
+        text: `New password set for "${user.username}" (${sessionsEnded(ended)}).${generated ? `\n${generatedLine(password)}` : ''}`,
+      };
     },
-  },
-  {
+  }),
+  onUser({
     name: 'reset-link',
-    args: '<username>',
     summary: 'Print a one-time password reset link for a user (valid 30 minutes; a newer link cancels older ones).',
-    options: [DB, APP_URL, RESET_PATH, JSON_OUT],
-    positionals: { min: 1, max: 1 },
-    async run(context) {
-      const { io, values } = context;
-      const user = await findUser(context);
+    options: [APP_URL, RESET_PATH],
+    async change({ io, values, admin }, user) {
       const host = io.env.LATCHKEY_HOST && !['0.0.0.0', '::'].includes(io.env.LATCHKEY_HOST) ? io.env.LATCHKEY_HOST : '127.0.0.1';
       const appUrl = new URL((values['app-url'] as string | undefined) ?? `http://${host}:${io.env.LATCHKEY_PORT ?? '8787'}`);
       const path = values['reset-path'] as string | undefined;
@@ -353,13 +345,10 @@ const SUBCOMMANDS: readonly Subcommand[] = [
         throw usageError(`invalid value for --reset-path: ${JSON.stringify(path)} must start with one "/"`);
       }
       // The server's own defaults (reset path, one-time token lifetime) and link shape.
-      const admin = context.admin({ appUrl: appUrl.toString(), ...(path === undefined ? {} : { resetPasswordPath: path }) });
-      const { url, expiresAt: expires } = await admin.resetLink(user.id);
-      if (values.json) jsonOut(io, { url, expiresAt: expires });
-      else io.stdout.write(`Password reset link for "${user.username}" (works once, until ${expires}):\n${url}\n`);
-      return 0;
+      const link = await admin({ appUrl: appUrl.toString(), ...(path === undefined ? {} : { resetPasswordPath: path }) }).resetLink(user.id);
+      return { json: link, text: `Password reset link for "${user.username}" (works once, until ${link.expiresAt}):\n${link.url}` };
     },
-  },
+  }),
 ];
 
 function usersHelp(): string {
