@@ -305,17 +305,28 @@ const resetPassword: Route = async (call) => {
   return noContent;
 };
 
+/**
+ * Re-checks the signed-in user's current password, throttled per user (`reauth:<id>`): a wrong one
+ * runs `onWrong` and answers 401 `invalid_credentials` with `fields.currentPassword`; a right one clears the counter.
+ */
+async function checkCurrentPassword(call: Call, user: UserRecord, password: string, onWrong?: () => void): Promise<void> {
+  const { rt } = call;
+  await call.takeIdentifierAttempt(user.id, 'reauth');
+  const valid = user.passwordHash ? await rt.hasher.verify(user.passwordHash, password) : await rt.hasher.dummyVerify(password);
+  if (!valid) {
+    onWrong?.();
+    throw new ApiError('invalid_credentials', 'The current password is incorrect.', { currentPassword: 'The current password is incorrect.' });
+  }
+  await rt.store.clearCounter(`reauth:${user.id}`);
+}
+
 const changePassword: Route = async (call) => {
   const { rt } = call;
   const body = call.body as ChangePasswordRequest;
   const { user, session } = await call.requireAuth();
-  await call.takeIdentifierAttempt(user.id, 'reauth');
-  const valid = user.passwordHash ? await rt.hasher.verify(user.passwordHash, body.currentPassword) : await rt.hasher.dummyVerify(body.currentPassword);
-  if (!valid) {
-    rt.log('warn', 'login.failure', { userId: user.id, address: call.address, reason: 'wrong_current_password' });
-    throw new ApiError('invalid_credentials', 'The current password is incorrect.', { currentPassword: 'The current password is incorrect.' });
-  }
-  await rt.store.clearCounter(`reauth:${user.id}`);
+  await checkCurrentPassword(call, user, body.currentPassword, () =>
+    rt.log('warn', 'login.failure', { userId: user.id, address: call.address, reason: 'wrong_current_password' }),
+  );
   const weak = rt.policy.check(body.newPassword, user.username);
   if (weak) throw new ApiError('weak_password', weak, { newPassword: weak });
   const passwordHash = await rt.hasher.hash(body.newPassword);
@@ -338,12 +349,7 @@ const updateProfile: Route = async (call) => {
         currentPassword: 'Enter your current password to change your email address.',
       });
     }
-    await call.takeIdentifierAttempt(user.id, 'reauth');
-    const valid = user.passwordHash ? await rt.hasher.verify(user.passwordHash, body.currentPassword) : await rt.hasher.dummyVerify(body.currentPassword);
-    if (!valid) {
-      throw new ApiError('invalid_credentials', 'The current password is incorrect.', { currentPassword: 'The current password is incorrect.' });
-    }
-    await rt.store.clearCounter(`reauth:${user.id}`);
+    await checkCurrentPassword(call, user, body.currentPassword);
     patch.email = body.email.trim();
     patch.emailKey = normalizeEmail(body.email);
     if (rt.features.emailVerification) patch.emailVerified = false;
