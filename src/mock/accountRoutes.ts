@@ -10,6 +10,7 @@ import type {
 import type { MockRequestContext, MockState } from './context.js';
 import { reply } from './context.js';
 import { emailProblem, usernameProblem } from './MockStore.js';
+import type { MockUserRecord } from './MockStore.js';
 import { checkPassword } from './passwordPolicy.js';
 import { MockHttpError } from './responses.js';
 import { publicUser, requireAuth, startSession } from './session.js';
@@ -138,18 +139,23 @@ export function resetPassword(ctx: MockRequestContext, state: MockState): Respon
   return reply(ctx, 204);
 }
 
-/** `POST password/change`: new session id, every other session of the user ends. @internal */
-export function changePassword(ctx: MockRequestContext, state: MockState): Response {
-  const body = ctx.body as ChangePasswordRequest;
-  const { session, user } = requireAuth(ctx);
+/** The signed-in user's current password, throttled like a sign-in: a wrong one counts as a failure (401, `fields.currentPassword`). */
+function checkCurrentPassword(ctx: MockRequestContext, state: MockState, user: MockUserRecord, password: string): void {
   checkThrottle(ctx, state, [user.username]);
-  if (user.password === null || user.password !== body.currentPassword) {
+  if (user.password === null || user.password !== password) {
     recordFailure(ctx, state, user.username);
     throw new MockHttpError('invalid_credentials', {
       message: 'The current password is incorrect.',
       fields: { currentPassword: 'The current password is incorrect.' },
     });
   }
+}
+
+/** `POST password/change`: new session id, every other session of the user ends. @internal */
+export function changePassword(ctx: MockRequestContext, state: MockState): Response {
+  const body = ctx.body as ChangePasswordRequest;
+  const { session, user } = requireAuth(ctx);
+  checkCurrentPassword(ctx, state, user, body.currentPassword);
   const weak = checkPassword(body.newPassword, state.config.password, user);
   if (weak) throw new MockHttpError('weak_password', { message: weak, fields: { newPassword: weak } });
   const changed = state.store.updateUser(user.id, { password: body.newPassword });
@@ -189,14 +195,7 @@ export function updateProfile(ctx: MockRequestContext, state: MockState): Respon
         fields: { currentPassword: 'Enter your current password to change your email address.' },
       });
     }
-    checkThrottle(ctx, state, [user.username]);
-    if (user.password === null || user.password !== body.currentPassword) {
-      recordFailure(ctx, state, user.username);
-      throw new MockHttpError('invalid_credentials', {
-        message: 'The current password is incorrect.',
-        fields: { currentPassword: 'The current password is incorrect.' },
-      });
-    }
+    checkCurrentPassword(ctx, state, user, body.currentPassword);
     const owner = state.store.findByEmail(email);
     if (owner && owner.id !== user.id) {
       throw new MockHttpError('conflict', { message: 'This email address is already registered.', fields: { email: 'This email address is already registered.' } });
