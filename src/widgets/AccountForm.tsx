@@ -2,18 +2,14 @@ import { forwardRef, useId, useState } from 'react';
 import type { FormEvent, FormHTMLAttributes } from 'react';
 import type { UpdateProfileRequest, User } from '../contract/index.js';
 import { useAuth, useUpdateProfile } from '../react/index.js';
+import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
 import { Field } from './Field.js';
-import { FormError } from './FormError.js';
-import { FormStatus } from './FormStatus.js';
-import { Heading } from './Heading.js';
 import type { HeadingLevel } from './Heading.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';
-import { RateLimitCountdown } from './RateLimitCountdown.js';
-import { SubmitButton } from './SubmitButton.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
@@ -55,22 +51,19 @@ export const AccountForm = forwardRef<HTMLFormElement, AccountFormProps>(functio
   const titleId = useId();
   if (auth.status !== 'authenticated') {
     return (
-      <form
+      <AuthForm
         ref={ref}
-        method="post"
-        noValidate
-        aria-labelledby={titleId}
-        aria-busy={auth.status === 'loading' ? true : undefined}
-        data-state={auth.status === 'loading' ? 'loading' : 'signed-out'}
-        className={cx('lk-root', 'lk-form', 'lk-account', classNames?.root, className)}
+        titleId={titleId}
+        title={messages['account.title']}
+        headingLevel={headingLevel}
+        rootClassName={cx('lk-root', 'lk-form', 'lk-account', classNames?.root, className)}
+        classNames={classNames}
         onSubmit={(event) => event.preventDefault()}
+        state={auth.status === 'loading' ? 'loading' : 'signed-out'}
+        busy={auth.status === 'loading'}
+        intro={auth.status === 'unauthenticated' ? <p className={cx('lk-intro', classNames?.intro)}>{messages['account.signedOut']}</p> : null}
         {...rest}
-      >
-        <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
-          {messages['account.title']}
-        </Heading>
-        {auth.status === 'unauthenticated' ? <p className={cx('lk-intro', classNames?.intro)}>{messages['account.signedOut']}</p> : null}
-      </form>
+      />
     );
   }
   // A different user (or a fresh sign-in) starts from that user's values.
@@ -118,28 +111,25 @@ const AccountFields = forwardRef<HTMLFormElement, AccountFieldsProps>(function A
   };
 
   return (
-    <form
+    <AuthForm
       ref={formRef}
-      method="post"
-      noValidate
-      aria-labelledby={titleId}
-      aria-busy={form.pending ? true : undefined}
-      data-state={form.state}
-      className={cx('lk-root', 'lk-form', 'lk-account', classNames?.root, className)}
+      form={form}
+      messages={messages}
+      titleId={titleId}
+      title={messages['account.title']}
+      headingLevel={headingLevel}
+      rootClassName={cx('lk-root', 'lk-form', 'lk-account', classNames?.root, className)}
+      classNames={classNames}
       onSubmit={onSubmit}
+      intro={
+        <dl className={cx('lk-intro', classNames?.intro)}>
+          <dt>{messages['account.username']}</dt>
+          <dd>{user.username}</dd>
+        </dl>
+      }
+      submit={{ label: messages['account.submit'], pendingLabel: messages['account.pending'] }}
       {...rest}
     >
-      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
-        {messages['account.title']}
-      </Heading>
-      <dl className={cx('lk-intro', classNames?.intro)}>
-        <dt>{messages['account.username']}</dt>
-        <dd>{user.username}</dd>
-      </dl>
-      <FormError className={classNames?.alert} details={form.details}>
-        {form.summary}
-      </FormError>
-      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
       <Field
         label={messages['account.name']}
         name="name"
@@ -184,10 +174,6 @@ const AccountFields = forwardRef<HTMLFormElement, AccountFieldsProps>(function A
           }}
         />
       ) : null}
-      <SubmitButton pending={form.pending} pendingLabel={messages['account.pending']} disabled={form.locked} className={classNames?.submit}>
-        {messages['account.submit']}
-      </SubmitButton>
-      <FormStatus className={classNames?.status}>{form.success}</FormStatus>
-    </form>
+    </AuthForm>
   );
 });

@@ -2,17 +2,13 @@ import { forwardRef, useId, useState } from 'react';
 import type { FormEvent, FormHTMLAttributes } from 'react';
 import type { AuthResult } from '../contract/index.js';
 import { useAuthConfig, useChangePassword } from '../react/index.js';
+import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
-import { FormError } from './FormError.js';
-import { FormStatus } from './FormStatus.js';
-import { Heading } from './Heading.js';
 import type { HeadingLevel } from './Heading.js';
 import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';
 import { checkNewPassword, policyHint } from './passwordPolicy.js';
-import { RateLimitCountdown } from './RateLimitCountdown.js';
-import { SubmitButton } from './SubmitButton.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
@@ -81,24 +77,19 @@ export const ChangePassword = forwardRef<HTMLFormElement, ChangePasswordProps>(f
   };
 
   return (
-    <form
+    <AuthForm
       ref={formRef}
-      method="post"
-      noValidate
-      aria-labelledby={titleId}
-      aria-busy={form.pending ? true : undefined}
-      data-state={form.state}
-      className={cx('lk-root', 'lk-form', 'lk-change-password', classNames?.root, className)}
+      form={form}
+      messages={messages}
+      titleId={titleId}
+      title={messages['changePassword.title']}
+      headingLevel={headingLevel}
+      rootClassName={cx('lk-root', 'lk-form', 'lk-change-password', classNames?.root, className)}
+      classNames={classNames}
       onSubmit={onSubmit}
+      submit={{ label: messages['changePassword.submit'], pendingLabel: messages['changePassword.pending'] }}
       {...rest}
     >
-      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
-        {messages['changePassword.title']}
-      </Heading>
-      <FormError className={classNames?.alert} details={form.details}>
-        {form.summary}
-      </FormError>
-      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
       <PasswordField
         label={messages['changePassword.currentPassword']}
         name="currentPassword"
@@ -147,10 +138,6 @@ export const ChangePassword = forwardRef<HTMLFormElement, ChangePasswordProps>(f
           }}
         />
       ) : null}
-      <SubmitButton pending={form.pending} pendingLabel={messages['changePassword.pending']} disabled={form.locked} className={classNames?.submit}>
-        {messages['changePassword.submit']}
-      </SubmitButton>
-      <FormStatus className={classNames?.status}>{form.success}</FormStatus>
-    </form>
+    </AuthForm>
   );
 });

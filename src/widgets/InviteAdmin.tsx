@@ -2,6 +2,7 @@ import { forwardRef, useId, useRef, useState } from 'react';
 import type { FormEvent, HTMLAttributes } from 'react';
 import type { CreateInviteRequest, Invite } from '../contract/index.js';
 import { useAdminCreateInvite, useAdminDeleteInvite, useAdminInvites } from '../react/index.js';
+import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { Confirm } from './Confirm.js';
 import { cx } from './cx.js';
@@ -14,8 +15,6 @@ import { Heading } from './Heading.js';
 import type { HeadingLevel } from './Heading.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
-import { RateLimitCountdown } from './RateLimitCountdown.js';
-import { SubmitButton } from './SubmitButton.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
@@ -289,23 +288,18 @@ function CreateInviteForm({
   };
 
   return (
-    <form
+    <AuthForm
       ref={formRef}
-      method="post"
-      noValidate
-      aria-labelledby={titleId}
-      aria-busy={form.pending ? true : undefined}
-      data-state={form.state}
-      className={cx('lk-form', classNames?.createForm)}
+      form={form}
+      messages={messages}
+      titleId={titleId}
+      title={messages['adminInvites.create']}
+      headingLevel={headingLevel}
+      rootClassName={cx('lk-form', classNames?.createForm)}
+      classNames={classNames}
       onSubmit={onSubmit}
+      submit={{ label: messages['adminInvites.create'], pendingLabel: messages['adminInvites.pending'] }}
     >
-      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
-        {messages['adminInvites.create']}
-      </Heading>
-      <FormError className={classNames?.alert} details={form.details}>
-        {form.summary}
-      </FormError>
-      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
       <Field
         label={messages['adminInvites.email']}
         hint={messages['adminInvites.emailHint']}
@@ -349,10 +343,6 @@ function CreateInviteForm({
           form.clearFieldError('expiresInHours');
         }}
       />
-      <SubmitButton pending={form.pending} pendingLabel={messages['adminInvites.pending']} disabled={form.locked} className={classNames?.submit}>
-        {messages['adminInvites.create']}
-      </SubmitButton>
-      <FormStatus className={classNames?.status}>{form.success}</FormStatus>
-    </form>
+    </AuthForm>
   );
 }

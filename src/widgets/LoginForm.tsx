@@ -2,19 +2,14 @@ import { forwardRef, useId, useState } from 'react';
 import type { FormEvent, FormHTMLAttributes } from 'react';
 import type { AuthResult } from '../contract/index.js';
 import { useAuthConfig, useLogin } from '../react/index.js';
-import { ActionLink } from './ActionLink.js';
 import type { LinkTarget } from './ActionLink.js';
+import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
 import { Field } from './Field.js';
-import { FormError } from './FormError.js';
-import { FormStatus } from './FormStatus.js';
-import { Heading } from './Heading.js';
 import type { HeadingLevel } from './Heading.js';
 import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';
-import { RateLimitCountdown } from './RateLimitCountdown.js';
-import { SubmitButton } from './SubmitButton.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
@@ -101,24 +96,24 @@ export const LoginForm = forwardRef<HTMLFormElement, LoginFormProps>(function Lo
   const register = linkTarget(links?.register, '/register', config ? config.registration !== 'closed' : undefined);
 
   return (
-    <form
+    <AuthForm
       ref={formRef}
-      method="post"
-      noValidate
-      aria-labelledby={titleId}
-      aria-busy={form.pending ? true : undefined}
-      data-state={form.state}
-      className={cx('lk-root', 'lk-form', 'lk-login', classNames?.root, className)}
+      form={form}
+      messages={messages}
+      titleId={titleId}
+      title={messages['login.title']}
+      headingLevel={headingLevel}
+      rootClassName={cx('lk-root', 'lk-form', 'lk-login', classNames?.root, className)}
+      classNames={classNames}
       onSubmit={onSubmit}
+      submit={{ label: messages['login.submit'], pendingLabel: messages['login.pending'] }}
+      links={[
+        forgotPassword ? { target: forgotPassword, label: messages['login.forgotPassword'] } : null,
+        forgotUsername ? { target: forgotUsername, label: messages['login.forgotUsername'] } : null,
+        register ? { target: register, label: messages['login.register'] } : null,
+      ]}
       {...rest}
     >
-      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
-        {messages['login.title']}
-      </Heading>
-      <FormError className={classNames?.alert} details={form.details}>
-        {form.summary}
-      </FormError>
-      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
       <Field
         label={messages['login.identifier']}
         name="identifier"
@@ -156,36 +151,7 @@ export const LoginForm = forwardRef<HTMLFormElement, LoginFormProps>(function Lo
           <label htmlFor={`${titleId}-remember`}>{messages['login.remember']}</label>
         </div>
       ) : null}
-      <SubmitButton pending={form.pending} pendingLabel={messages['login.pending']} disabled={form.locked} className={classNames?.submit}>
-        {messages['login.submit']}
-      </SubmitButton>
-      <FormStatus className={classNames?.status}>{form.success}</FormStatus>
-      {forgotPassword || forgotUsername || register ? (
-        <ul className={cx('lk-links', classNames?.links)}>
-          {forgotPassword ? (
-            <li>
-              <ActionLink target={forgotPassword} className={classNames?.link}>
-                {messages['login.forgotPassword']}
-              </ActionLink>
-            </li>
-          ) : null}
-          {forgotUsername ? (
-            <li>
-              <ActionLink target={forgotUsername} className={classNames?.link}>
-                {messages['login.forgotUsername']}
-              </ActionLink>
-            </li>
-          ) : null}
-          {register ? (
-            <li>
-              <ActionLink target={register} className={classNames?.link}>
-                {messages['login.register']}
-              </ActionLink>
-            </li>
-          ) : null}
-        </ul>
-      ) : null}
-    </form>
+    </AuthForm>
   );
 });
 

@@ -2,21 +2,16 @@ import { forwardRef, useEffect, useId, useState } from 'react';
 import type { FormEvent, FormHTMLAttributes } from 'react';
 import type { RegisterRequest, RegisterResult } from '../contract/index.js';
 import { useAuthConfig, useRegister } from '../react/index.js';
-import { ActionLink } from './ActionLink.js';
 import type { LinkTarget } from './ActionLink.js';
+import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
 import { Field } from './Field.js';
-import { FormError } from './FormError.js';
-import { FormStatus } from './FormStatus.js';
-import { Heading } from './Heading.js';
 import type { HeadingLevel } from './Heading.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';
 import { checkNewPassword, policyHint } from './passwordPolicy.js';
-import { RateLimitCountdown } from './RateLimitCountdown.js';
-import { SubmitButton } from './SubmitButton.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
@@ -207,57 +202,38 @@ export const RegisterForm = forwardRef<HTMLFormElement, RegisterFormProps>(funct
     );
   };
 
-  const signInLink = signIn ? (
-    <ul className={cx('lk-links', classNames?.links)}>
-      <li>
-        <ActionLink target={signIn} className={classNames?.link}>
-          {messages['register.signIn']}
-        </ActionLink>
-      </li>
-    </ul>
-  ) : null;
+  const shell = {
+    ref: formRef,
+    titleId,
+    title: messages['register.title'],
+    headingLevel,
+    rootClassName: cx('lk-root', 'lk-form', 'lk-register', classNames?.root, className),
+    classNames,
+    links: [signIn ? { target: signIn, label: messages['register.signIn'] } : null],
+  };
 
   if (closed) {
     return (
-      <form
-        ref={formRef}
-        method="post"
-        noValidate
-        aria-labelledby={titleId}
-        data-state="closed"
-        className={cx('lk-root', 'lk-form', 'lk-register', classNames?.root, className)}
+      <AuthForm
+        {...shell}
+        state="closed"
         onSubmit={(event) => event.preventDefault()}
+        intro={<p className={cx('lk-intro', classNames?.intro)}>{messages['register.closed']}</p>}
         {...rest}
-      >
-        <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
-          {messages['register.title']}
-        </Heading>
-        <p className={cx('lk-intro', classNames?.intro)}>{messages['register.closed']}</p>
-        {signInLink}
-      </form>
+      />
     );
   }
 
   return (
-    <form
-      ref={formRef}
-      method="post"
-      noValidate
-      aria-labelledby={titleId}
-      aria-busy={form.pending ? true : undefined}
-      data-state={form.state}
+    <AuthForm
+      {...shell}
+      form={form}
+      messages={messages}
       data-registration={config?.registration}
-      className={cx('lk-root', 'lk-form', 'lk-register', classNames?.root, className)}
       onSubmit={onSubmit}
+      submit={done ? null : { label: messages['register.submit'], pendingLabel: messages['register.pending'] }}
       {...rest}
     >
-      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
-        {messages['register.title']}
-      </Heading>
-      <FormError className={classNames?.alert} details={form.details}>
-        {form.summary}
-      </FormError>
-      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
       {done ? null : (
         <>
           {inviteMode ? (
@@ -394,14 +370,9 @@ export const RegisterForm = forwardRef<HTMLFormElement, RegisterFormProps>(funct
               />
             );
           })}
-          <SubmitButton pending={form.pending} pendingLabel={messages['register.pending']} disabled={form.locked} className={classNames?.submit}>
-            {messages['register.submit']}
-          </SubmitButton>
         </>
       )}
-      <FormStatus className={classNames?.status}>{form.success}</FormStatus>
-      {signInLink}
-    </form>
+    </AuthForm>
   );
 });
 

@@ -1,19 +1,14 @@
 import { forwardRef, useEffect, useId, useState } from 'react';
 import type { FormEvent, FormHTMLAttributes } from 'react';
 import { useAuthConfig, useResetPassword } from '../react/index.js';
-import { ActionLink } from './ActionLink.js';
 import type { LinkTarget } from './ActionLink.js';
+import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
-import { FormError } from './FormError.js';
-import { FormStatus } from './FormStatus.js';
-import { Heading } from './Heading.js';
 import type { HeadingLevel } from './Heading.js';
 import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';
 import { checkNewPassword, policyHint } from './passwordPolicy.js';
-import { RateLimitCountdown } from './RateLimitCountdown.js';
-import { SubmitButton } from './SubmitButton.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
@@ -111,81 +106,60 @@ export const ResetPassword = forwardRef<HTMLFormElement, ResetPasswordProps>(fun
   const summary = tokenRejected ? messages['resetPassword.invalidToken'] : token === null ? messages['resetPassword.missingToken'] : form.summary;
 
   return (
-    <form
+    <AuthForm
       ref={formRef}
-      method="post"
-      noValidate
-      aria-labelledby={titleId}
-      aria-busy={form.pending ? true : undefined}
-      data-state={token === null ? 'error' : form.state}
-      className={cx('lk-root', 'lk-form', 'lk-reset-password', classNames?.root, className)}
+      form={form}
+      messages={messages}
+      titleId={titleId}
+      title={messages['resetPassword.title']}
+      headingLevel={headingLevel}
+      rootClassName={cx('lk-root', 'lk-form', 'lk-reset-password', classNames?.root, className)}
+      classNames={classNames}
       onSubmit={onSubmit}
+      state={token === null ? 'error' : form.state}
+      summary={summary}
+      submit={showFields ? { label: messages['resetPassword.submit'], pendingLabel: messages['resetPassword.pending'] } : null}
+      links={[
+        token === null || tokenRejected ? { target: forgotPassword, label: messages['resetPassword.requestNew'] } : null,
+        done && signIn ? { target: signIn, label: messages['resetPassword.signIn'] } : null,
+      ]}
       {...rest}
     >
-      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
-        {messages['resetPassword.title']}
-      </Heading>
-      <FormError className={classNames?.alert} details={form.details}>
-        {summary}
-      </FormError>
-      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
       {showFields ? (
         <>
-          <PasswordField
-            label={messages['resetPassword.password']}
-            name="password"
-            autoComplete="new-password"
-            required
-            value={password}
-            hint={policyHint(password, policy, messages)}
-            error={form.fieldErrors.password}
-            showLabel={messages['password.show']}
-            hideLabel={messages['password.hide']}
-            classNames={classNames}
-            onChange={(event) => {
-              setPassword(event.target.value);
-              form.clearFieldError('password');
-            }}
-          />
-          <PasswordField
-            label={messages['resetPassword.confirmPassword']}
-            name="confirmPassword"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            error={form.fieldErrors.confirmPassword}
-            showLabel={messages['password.show']}
-            hideLabel={messages['password.hide']}
-            classNames={classNames}
-            onChange={(event) => {
-              setConfirm(event.target.value);
-              form.clearFieldError('confirmPassword');
-            }}
-          />
-          <SubmitButton pending={form.pending} pendingLabel={messages['resetPassword.pending']} disabled={form.locked} className={classNames?.submit}>
-            {messages['resetPassword.submit']}
-          </SubmitButton>
+      <PasswordField
+        label={messages['resetPassword.password']}
+        name="password"
+        autoComplete="new-password"
+        required
+        value={password}
+        hint={policyHint(password, policy, messages)}
+        error={form.fieldErrors.password}
+        showLabel={messages['password.show']}
+        hideLabel={messages['password.hide']}
+        classNames={classNames}
+        onChange={(event) => {
+          setPassword(event.target.value);
+          form.clearFieldError('password');
+        }}
+      />
+      <PasswordField
+        label={messages['resetPassword.confirmPassword']}
+        name="confirmPassword"
+        autoComplete="new-password"
+        required
+        value={confirm}
+        error={form.fieldErrors.confirmPassword}
+        showLabel={messages['password.show']}
+        hideLabel={messages['password.hide']}
+        classNames={classNames}
+        onChange={(event) => {
+          setConfirm(event.target.value);
+          form.clearFieldError('confirmPassword');
+        }}
+      />
         </>
       ) : null}
-      <FormStatus className={classNames?.status}>{form.success}</FormStatus>
-      {token === null || tokenRejected || (done && signIn) ? (
-        <ul className={cx('lk-links', classNames?.links)}>
-          {token === null || tokenRejected ? (
-            <li>
-              <ActionLink target={forgotPassword} className={classNames?.link}>
-                {messages['resetPassword.requestNew']}
-              </ActionLink>
-            </li>
-          ) : null}
-          {done && signIn ? (
-            <li>
-              <ActionLink target={signIn} className={classNames?.link}>
-                {messages['resetPassword.signIn']}
-              </ActionLink>
-            </li>
-          ) : null}
-        </ul>
-      ) : null}
-    </form>
+    </AuthForm>
   );
 });

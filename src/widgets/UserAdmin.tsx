@@ -10,6 +10,7 @@ import {
   useAuth,
 } from '../react/index.js';
 import { isAuthError } from '../client/AuthError.js';
+import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { Confirm } from './Confirm.js';
 import { cx } from './cx.js';
@@ -23,7 +24,6 @@ import type { HeadingLevel } from './Heading.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';
-import { RateLimitCountdown } from './RateLimitCountdown.js';
 import { SubmitButton } from './SubmitButton.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
@@ -476,23 +476,24 @@ function CreateUserForm({ messages, classNames, headingLevel }: { messages: Mess
   };
 
   return (
-    <form
+    <AuthForm
       ref={formRef}
-      method="post"
-      noValidate
-      aria-labelledby={titleId}
-      aria-busy={form.pending ? true : undefined}
-      data-state={form.state}
-      className={cx('lk-form', classNames?.createForm)}
+      form={form}
+      messages={messages}
+      titleId={titleId}
+      title={messages['adminUsers.create']}
+      headingLevel={headingLevel}
+      rootClassName={cx('lk-form', classNames?.createForm)}
+      classNames={classNames}
       onSubmit={onSubmit}
+      submit={{ label: messages['adminUsers.createSubmit'], pendingLabel: messages['form.pending'] }}
+      status={
+        <>
+          {form.success}
+          {form.success && link ? <code className="lk-secret">{link}</code> : null}
+        </>
+      }
     >
-      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
-        {messages['adminUsers.create']}
-      </Heading>
-      <FormError className={classNames?.alert} details={form.details}>
-        {form.summary}
-      </FormError>
-      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
       <Field
         label={messages['adminUsers.username']}
         name="username"
@@ -560,13 +561,6 @@ function CreateUserForm({ messages, classNames, headingLevel }: { messages: Mess
           form.clearFieldError('password');
         }}
       />
-      <SubmitButton pending={form.pending} pendingLabel={messages['form.pending']} disabled={form.locked} className={classNames?.submit}>
-        {messages['adminUsers.createSubmit']}
-      </SubmitButton>
-      <FormStatus className={classNames?.status}>
-        {form.success}
-        {form.success && link ? <code className="lk-secret">{link}</code> : null}
-      </FormStatus>
-    </form>
+    </AuthForm>
   );
 }

@@ -1,0 +1,143 @@
+import { useId, useState } from 'react';
+import type { FormEvent, FormHTMLAttributes, InputHTMLAttributes, Ref } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type { AuthError } from '../client/AuthError.js';
+import type { LinkTarget } from './ActionLink.js';
+import { AuthForm } from './AuthForm.js';
+import type { FormClassNames } from './classNames.js';
+import { cx } from './cx.js';
+import { Field } from './Field.js';
+import type { HeadingLevel } from './Heading.js';
+import type { MessageKey, Messages } from './messages.js';
+import { useAuthForm } from './useAuthForm.js';
+import { useMergeRefs } from './useMergeRefs.js';
+
+/**
+ * The strings of one recovery form, as dictionary keys.
+ *
+ * @example
+ * ```ts
+ * const keys: RecoveryKeys = { title: 'forgotPassword.title', intro: 'forgotPassword.intro', label: 'forgotPassword.identifier',
+ *   submit: 'forgotPassword.submit', pending: 'forgotPassword.pending', success: 'forgotPassword.success', back: 'forgotPassword.back' };
+ * ```
+ */
+export interface RecoveryKeys {
+  title: MessageKey;
+  intro: MessageKey;
+  label: MessageKey;
+  submit: MessageKey;
+  pending: MessageKey;
+  success: MessageKey;
+  back: MessageKey;
+}
+
+/**
+ * Props of {@link RecoveryForm}: what a preset passes (the widget's own props plus its flow).
+ *
+ * @example
+ * ```tsx
+ * <RecoveryForm {...rest} mutation={useForgotPassword()} field="identifier" keys={keys} rootClass="lk-forgot-password" />
+ * ```
+ */
+export interface RecoveryFormProps<TVars> extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'children' | 'method'> {
+  ref?: Ref<HTMLFormElement> | undefined;
+  onSuccess?: (() => void) | undefined;
+  signIn: LinkTarget | false;
+  defaultValue: string;
+  headingLevel?: HeadingLevel | undefined;
+  messages: Messages;
+  classNames?: FormClassNames | undefined;
+  /** The flow hook's mutation. */
+  mutation: UseMutationResult<void, AuthError, TVars>;
+  /** The one field's name (also its key in the request and in server `fields`). */
+  field: string;
+  /** Attributes of the input (type, autocomplete, ...). */
+  inputProps: InputHTMLAttributes<HTMLInputElement>;
+  /** Checks the trimmed, non-empty value; returns the error key or `null`. */
+  validate?: ((value: string) => MessageKey | null) | undefined;
+  /** Builds the request from the trimmed value. */
+  toVariables: (value: string) => TVars;
+  keys: RecoveryKeys;
+  /** The widget's own class (`lk-forgot-password`, ...). */
+  rootClass: string;
+}
+
+/**
+ * The one-field "send me a link/reminder" flow behind {@link ForgotPassword} and
+ * {@link ForgotUsername}: one input, one neutral confirmation for every accepted request, a
+ * countdown on 429 (never retried automatically), the field cleared on success.
+ * Internal part of the widgets.
+ *
+ * @example
+ * ```tsx
+ * <RecoveryForm mutation={useForgotUsername()} field="email" toVariables={(email) => ({ email })} ... />
+ * ```
+ */
+export function RecoveryForm<TVars>({
+  ref,
+  onSuccess,
+  signIn,
+  defaultValue,
+  headingLevel,
+  messages,
+  classNames,
+  className,
+  mutation,
+  field,
+  inputProps,
+  validate,
+  toVariables,
+  keys,
+  rootClass,
+  ...rest
+}: RecoveryFormProps<TVars>) {
+  const form = useAuthForm(messages, [field]);
+  const formRef = useMergeRefs(ref, form.formRef);
+  const titleId = useId();
+  const [value, setValue] = useState(defaultValue);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (form.locked) return;
+    const trimmed = value.trim();
+    if (trimmed === '') return form.reject({ [field]: messages['field.required'] });
+    const problem = validate?.(trimmed) ?? null;
+    if (problem !== null) return form.reject({ [field]: messages[problem] });
+    form.send(mutation, toVariables(trimmed), () => messages[keys.success], () => {
+      setValue('');
+      onSuccess?.();
+    });
+  };
+
+  return (
+    <AuthForm
+      ref={formRef}
+      form={form}
+      messages={messages}
+      titleId={titleId}
+      title={messages[keys.title]}
+      headingLevel={headingLevel}
+      rootClassName={cx('lk-root', 'lk-form', rootClass, classNames?.root, className)}
+      classNames={classNames}
+      onSubmit={onSubmit}
+      intro={<p className={cx('lk-intro', classNames?.intro)}>{messages[keys.intro]}</p>}
+      submit={{ label: messages[keys.submit], pendingLabel: messages[keys.pending] }}
+      links={[signIn ? { target: signIn, label: messages[keys.back] } : null]}
+      {...rest}
+    >
+      <Field
+        label={messages[keys.label]}
+        name={field}
+        {...inputProps}
+        required
+        value={value}
+        error={form.fieldErrors[field]}
+        classNames={classNames}
+        onChange={(event) => {
+          setValue(event.target.value);
+          form.clearFieldError(field);
+        }}
+      />
+    </AuthForm>
+  );
+}
