@@ -1,5 +1,6 @@
 import { ENDPOINTS } from '../contract/index.js';
 import type { EndpointName, EndpointSpec } from '../contract/index.js';
+import { matchEndpointPath } from '../contract/matchEndpointPath.js';
 import type { MockRequestContext, MockState } from './context.js';
 import { mockCookieNames, parseCookieHeader } from './cookies.js';
 import { checkCsrf } from './csrf.js';
@@ -22,34 +23,18 @@ interface Match {
   params: Record<string, string>;
 }
 
-const ROUTE_TABLE = (Object.keys(ENDPOINTS) as EndpointName[]).map((name) => ({
-  name,
-  spec: ENDPOINTS[name] as EndpointSpec,
-  segments: ENDPOINTS[name].path.split('/'),
-}));
+const ROUTE_TABLE = (Object.keys(ENDPOINTS) as EndpointName[]).map((name) => ({ name, spec: ENDPOINTS[name] as EndpointSpec }));
 
 function match(method: string, rest: string): { found: Match } | { pathKnown: boolean } {
-  const parts = rest.split('/');
   let pathKnown = false;
   for (const route of ROUTE_TABLE) {
-    if (route.segments.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    let ok = true;
-    for (let i = 0; i < parts.length && ok; i += 1) {
-      const want = route.segments[i] ?? '';
-      const got = parts[i] ?? '';
-      if (want.startsWith(':')) {
-        if (!got) ok = false;
-        else {
-          try {
-            params[want.slice(1)] = decodeURIComponent(got);
-          } catch {
-            ok = false;
-          }
-        }
-      } else if (want !== got) ok = false;
+    let params: Record<string, string> | null;
+    try {
+      params = matchEndpointPath(route.spec.path, rest);
+    } catch {
+      continue; // not valid percent-encoding: not this path
     }
-    if (!ok) continue;
+    if (!params) continue;
     pathKnown = true;
     if (route.spec.method === method) return { found: { name: route.name, spec: route.spec, params } };
   }

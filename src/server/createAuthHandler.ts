@@ -1,5 +1,6 @@
 import type { EndpointName, EndpointSpec } from '../contract/index.js';
 import { ENDPOINTS } from '../contract/index.js';
+import { matchEndpointPath } from '../contract/matchEndpointPath.js';
 import type { AuthHandler, AuthHandlerOptions, AuthRequestInfo } from './AuthHandlerOptions.js';
 import { Call } from './Call.js';
 import type { Shared } from './Call.js';
@@ -12,25 +13,12 @@ import { resolveRuntime } from './runtime.js';
 import type { Runtime } from './runtime.js';
 import { validateBody } from './validate.js';
 
-interface CompiledRoute {
+interface EndpointEntry {
   name: EndpointName;
   spec: EndpointSpec;
-  pattern: RegExp;
-  keys: string[];
 }
 
-const ROUTE_TABLE: CompiledRoute[] = (Object.entries(ENDPOINTS) as Array<[EndpointName, EndpointSpec]>).map(([name, spec]) => {
-  const keys: string[] = [];
-  const source = spec.path
-    .split('/')
-    .map((part) => {
-      if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      keys.push(part.slice(1));
-      return '([^/]+)';
-    })
-    .join('/');
-  return { name, spec, pattern: new RegExp(`^${source}$`), keys };
-});
+const ROUTE_TABLE: EndpointEntry[] = (Object.entries(ENDPOINTS) as Array<[EndpointName, EndpointSpec]>).map(([name, spec]) => ({ name, spec }));
 
 const STATE_CHANGING = new Set(['POST', 'PATCH', 'DELETE', 'PUT']);
 const PURGE_EVERY_MS = 10 * 60_000;
@@ -131,17 +119,16 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
           : {},
       };
     }
-    let found: { route: CompiledRoute; params: Record<string, string> } | null = null;
+    let found: { route: EndpointEntry; params: Record<string, string> } | null = null;
     for (const route of ROUTE_TABLE) {
       if (route.spec.method !== request.method || !offered(rt, route.spec)) continue;
-      const match = route.pattern.exec(path);
-      if (!match) continue;
-      const params: Record<string, string> = {};
+      let params: Record<string, string> | null;
       try {
-        route.keys.forEach((key, index) => (params[key] = decodeURIComponent(match[index + 1] ?? '')));
+        params = matchEndpointPath(route.spec.path, path);
       } catch {
         throw new ApiError('not_found');
       }
+      if (!params) continue;
       if (Object.values(params).some((value) => value.includes('\u0000') || value.length > 512)) throw new ApiError('not_found');
       found = { route, params };
       break;
