@@ -132,46 +132,28 @@ const AccountFields = forwardRef<HTMLFormElement, AccountFieldsProps>(function A
     >
       <Field
         label={messages['account.name']}
-        name="name"
+        {...form.bind('name', name, setName)}
         autoComplete="name"
-        value={name}
-        error={form.fieldErrors.name}
         classNames={classNames}
-        onChange={(event) => {
-          setName(event.target.value);
-          form.clearFieldError('name');
-        }}
       />
       <Field
         label={messages['account.email']}
-        name="email"
+        {...form.bind('email', email, setEmail)}
         type="email"
         autoComplete="email"
         spellCheck={false}
-        value={email}
-        error={form.fieldErrors.email}
         classNames={classNames}
-        onChange={(event) => {
-          setEmail(event.target.value);
-          form.clearFieldError('email');
-        }}
       />
       {emailChanged ? (
         <PasswordField
           label={messages['account.currentPassword']}
           hint={messages['account.currentPasswordHint']}
-          name="currentPassword"
+          {...form.bind('currentPassword', currentPassword, setCurrentPassword)}
           autoComplete="current-password"
           required
-          value={currentPassword}
-          error={form.fieldErrors.currentPassword}
           showLabel={messages['password.show']}
           hideLabel={messages['password.hide']}
           classNames={classNames}
-          onChange={(event) => {
-            setCurrentPassword(event.target.value);
-            form.clearFieldError('currentPassword');
-          }}
         />
       ) : null}
     </AuthForm>

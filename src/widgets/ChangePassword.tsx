@@ -92,50 +92,32 @@ export const ChangePassword = forwardRef<HTMLFormElement, ChangePasswordProps>(f
     >
       <PasswordField
         label={messages['changePassword.currentPassword']}
-        name="currentPassword"
+        {...form.bind('currentPassword', current, setCurrent)}
         autoComplete="current-password"
         required
-        value={current}
-        error={form.fieldErrors.currentPassword}
         showLabel={messages['password.show']}
         hideLabel={messages['password.hide']}
         classNames={classNames}
-        onChange={(event) => {
-          setCurrent(event.target.value);
-          form.clearFieldError('currentPassword');
-        }}
       />
       <PasswordField
         label={messages['changePassword.newPassword']}
-        name="newPassword"
+        {...form.bind('newPassword', next, setNext)}
         autoComplete="new-password"
         required
-        value={next}
         hint={policyHint(next, policy, messages)}
-        error={form.fieldErrors.newPassword}
         showLabel={messages['password.show']}
         hideLabel={messages['password.hide']}
         classNames={classNames}
-        onChange={(event) => {
-          setNext(event.target.value);
-          form.clearFieldError('newPassword');
-        }}
       />
       {confirmPassword ? (
         <PasswordField
           label={messages['changePassword.confirmPassword']}
-          name="confirmPassword"
+          {...form.bind('confirmPassword', confirm, setConfirm)}
           autoComplete="new-password"
           required
-          value={confirm}
-          error={form.fieldErrors.confirmPassword}
           showLabel={messages['password.show']}
           hideLabel={messages['password.hide']}
           classNames={classNames}
-          onChange={(event) => {
-            setConfirm(event.target.value);
-            form.clearFieldError('confirmPassword');
-          }}
         />
       ) : null}
     </AuthForm>

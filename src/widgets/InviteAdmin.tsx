@@ -303,45 +303,27 @@ function CreateInviteForm({
       <Field
         label={messages['adminInvites.email']}
         hint={messages['adminInvites.emailHint']}
-        name="email"
+        {...form.bind('email', email, setEmail)}
         type="email"
         autoComplete="off"
-        value={email}
-        error={form.fieldErrors.email}
         classNames={classNames}
-        onChange={(event) => {
-          setEmail(event.target.value);
-          form.clearFieldError('email');
-        }}
       />
       <Field
         label={messages['adminInvites.roles']}
         hint={messages['adminInvites.rolesHint']}
-        name="roles"
+        {...form.bind('roles', roles, setRoles)}
         autoComplete="off"
-        value={roles}
-        error={form.fieldErrors.roles}
         classNames={classNames}
-        onChange={(event) => {
-          setRoles(event.target.value);
-          form.clearFieldError('roles');
-        }}
       />
       <Field
         label={messages['adminInvites.expiresInHours']}
-        name="expiresInHours"
+        {...form.bind('expiresInHours', hours, setHours)}
         type="number"
         inputMode="numeric"
         min={1}
         max={24 * 90}
         step={1}
-        value={hours}
-        error={form.fieldErrors.expiresInHours}
         classNames={classNames}
-        onChange={(event) => {
-          setHours(event.target.value);
-          form.clearFieldError('expiresInHours');
-        }}
       />
     </AuthForm>
   );

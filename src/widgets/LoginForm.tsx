@@ -116,34 +116,22 @@ export const LoginForm = forwardRef<HTMLFormElement, LoginFormProps>(function Lo
     >
       <Field
         label={messages['login.identifier']}
-        name="identifier"
+        {...form.bind('identifier', identifier, setIdentifier)}
         autoComplete="username"
         autoCapitalize="none"
         autoCorrect="off"
         spellCheck={false}
         required
-        value={identifier}
-        error={form.fieldErrors.identifier}
         classNames={classNames}
-        onChange={(event) => {
-          setIdentifier(event.target.value);
-          form.clearFieldError('identifier');
-        }}
       />
       <PasswordField
         label={messages['login.password']}
-        name="password"
+        {...form.bind('password', password, setPassword)}
         autoComplete="current-password"
         required
-        value={password}
-        error={form.fieldErrors.password}
         showLabel={messages['password.show']}
         hideLabel={messages['password.hide']}
         classNames={classNames}
-        onChange={(event) => {
-          setPassword(event.target.value);
-          form.clearFieldError('password');
-        }}
       />
       {showRemember ? (
         <div className={cx('lk-checkbox', classNames?.checkbox)}>

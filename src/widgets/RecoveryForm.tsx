@@ -127,16 +127,10 @@ export function RecoveryForm<TVars>({
     >
       <Field
         label={messages[keys.label]}
-        name={field}
+        {...form.bind(field, value, setValue)}
         {...inputProps}
         required
-        value={value}
-        error={form.fieldErrors[field]}
         classNames={classNames}
-        onChange={(event) => {
-          setValue(event.target.value);
-          form.clearFieldError(field);
-        }}
       />
     </AuthForm>
   );

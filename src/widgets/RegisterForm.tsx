@@ -239,48 +239,30 @@ export const RegisterForm = forwardRef<HTMLFormElement, RegisterFormProps>(funct
           {inviteMode ? (
             <Field
               label={messages['register.invite']}
-              name="invite"
+              {...form.bind('invite', invite, setInvite)}
               autoComplete="off"
               spellCheck={false}
               required
-              value={invite}
-              error={form.fieldErrors.invite}
               classNames={classNames}
-              onChange={(event) => {
-                setInvite(event.target.value);
-                form.clearFieldError('invite');
-              }}
             />
           ) : null}
           <Field
             label={messages['register.username']}
-            name="username"
+            {...form.bind('username', username, setUsername)}
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}
             required
-            value={username}
-            error={form.fieldErrors.username}
             classNames={classNames}
-            onChange={(event) => {
-              setUsername(event.target.value);
-              form.clearFieldError('username');
-            }}
           />
           <Field
             label={messages['register.email']}
-            name="email"
+            {...form.bind('email', email, setEmail)}
             type="email"
             autoComplete="email"
             spellCheck={false}
             required
-            value={email}
-            error={form.fieldErrors.email}
             classNames={classNames}
-            onChange={(event) => {
-              setEmail(event.target.value);
-              form.clearFieldError('email');
-            }}
           />
           {showName ? (
             <Field
@@ -289,48 +271,30 @@ export const RegisterForm = forwardRef<HTMLFormElement, RegisterFormProps>(funct
                   {messages['register.name']} <span className="lk-optional">{messages['field.optional']}</span>
                 </>
               }
-              name="name"
+              {...form.bind('name', name, setName)}
               autoComplete="name"
-              value={name}
-              error={form.fieldErrors.name}
               classNames={classNames}
-              onChange={(event) => {
-                setName(event.target.value);
-                form.clearFieldError('name');
-              }}
             />
           ) : null}
           <PasswordField
             label={messages['register.password']}
-            name="password"
+            {...form.bind('password', password, setPassword)}
             autoComplete="new-password"
             required
-            value={password}
             hint={policyHint(password, policy, messages)}
-            error={form.fieldErrors.password}
             showLabel={messages['password.show']}
             hideLabel={messages['password.hide']}
             classNames={classNames}
-            onChange={(event) => {
-              setPassword(event.target.value);
-              form.clearFieldError('password');
-            }}
           />
           {confirmPassword ? (
             <PasswordField
               label={messages['register.confirmPassword']}
-              name="confirmPassword"
+              {...form.bind('confirmPassword', confirm, setConfirm)}
               autoComplete="new-password"
               required
-              value={confirm}
-              error={form.fieldErrors.confirmPassword}
               showLabel={messages['password.show']}
               hideLabel={messages['password.hide']}
               classNames={classNames}
-              onChange={(event) => {
-                setConfirm(event.target.value);
-                form.clearFieldError('confirmPassword');
-              }}
             />
           ) : null}
           {extraFields.map((field) => {

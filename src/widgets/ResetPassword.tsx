@@ -129,34 +129,22 @@ export const ResetPassword = forwardRef<HTMLFormElement, ResetPasswordProps>(fun
         <>
       <PasswordField
         label={messages['resetPassword.password']}
-        name="password"
+        {...form.bind('password', password, setPassword)}
         autoComplete="new-password"
         required
-        value={password}
         hint={policyHint(password, policy, messages)}
-        error={form.fieldErrors.password}
         showLabel={messages['password.show']}
         hideLabel={messages['password.hide']}
         classNames={classNames}
-        onChange={(event) => {
-          setPassword(event.target.value);
-          form.clearFieldError('password');
-        }}
       />
       <PasswordField
         label={messages['resetPassword.confirmPassword']}
-        name="confirmPassword"
+        {...form.bind('confirmPassword', confirm, setConfirm)}
         autoComplete="new-password"
         required
-        value={confirm}
-        error={form.fieldErrors.confirmPassword}
         showLabel={messages['password.show']}
         hideLabel={messages['password.hide']}
         classNames={classNames}
-        onChange={(event) => {
-          setConfirm(event.target.value);
-          form.clearFieldError('confirmPassword');
-        }}
       />
         </>
       ) : null}

@@ -496,70 +496,40 @@ function CreateUserForm({ messages, classNames, headingLevel }: { messages: Mess
     >
       <Field
         label={messages['adminUsers.username']}
-        name="username"
+        {...form.bind('username', username, setUsername)}
         autoComplete="off"
         spellCheck={false}
         required
-        value={username}
-        error={form.fieldErrors.username}
         classNames={classNames}
-        onChange={(event) => {
-          setUsername(event.target.value);
-          form.clearFieldError('username');
-        }}
       />
       <Field
         label={messages['adminUsers.email']}
-        name="email"
+        {...form.bind('email', email, setEmail)}
         type="email"
         autoComplete="off"
-        value={email}
-        error={form.fieldErrors.email}
         classNames={classNames}
-        onChange={(event) => {
-          setEmail(event.target.value);
-          form.clearFieldError('email');
-        }}
       />
       <Field
         label={messages['adminUsers.name']}
-        name="name"
+        {...form.bind('name', name, setName)}
         autoComplete="off"
-        value={name}
-        error={form.fieldErrors.name}
         classNames={classNames}
-        onChange={(event) => {
-          setName(event.target.value);
-          form.clearFieldError('name');
-        }}
       />
       <Field
         label={messages['adminUsers.roles']}
         hint={messages['adminUsers.rolesHint']}
-        name="roles"
+        {...form.bind('roles', roles, setRoles)}
         autoComplete="off"
-        value={roles}
-        error={form.fieldErrors.roles}
         classNames={classNames}
-        onChange={(event) => {
-          setRoles(event.target.value);
-          form.clearFieldError('roles');
-        }}
       />
       <PasswordField
         label={messages['adminUsers.password']}
         hint={messages['adminUsers.passwordHint']}
-        name="password"
+        {...form.bind('password', password, setPassword)}
         autoComplete="new-password"
-        value={password}
-        error={form.fieldErrors.password}
         showLabel={messages['password.show']}
         hideLabel={messages['password.hide']}
         classNames={classNames}
-        onChange={(event) => {
-          setPassword(event.target.value);
-          form.clearFieldError('password');
-        }}
       />
     </AuthForm>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { RefObject } from 'react';
+import type { ChangeEvent, RefObject } from 'react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { isAuthError } from '../client/AuthError.js';
 import type { AuthError } from '../client/AuthError.js';
@@ -29,6 +29,21 @@ interface Outcome {
 }
 
 const IDLE: Outcome = { state: 'idle', fieldErrors: {}, summary: null, details: [], success: null, error: null };
+
+/**
+ * What {@link AuthFormController.bind} gives a text field: spread it on a `Field` or `PasswordField`.
+ *
+ * @example
+ * ```tsx
+ * <Field label="Email" {...form.bind('email', email, setEmail)} />
+ * ```
+ */
+export interface BoundField {
+  name: string;
+  value: string;
+  error: string | undefined;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+}
 
 /**
  * What {@link useAuthForm} gives a form widget.
@@ -75,6 +90,11 @@ export interface AuthFormController {
   clearFieldError(name: string): void;
   /** Sets a success message without a request (for example "nothing changed"). */
   announce(text: string): void;
+  /**
+   * Wires one text field: its name, value, error, and an `onChange` that stores the new value and
+   * clears the field's error.
+   */
+  bind(name: string, value: string, setValue: (value: string) => void): BoundField;
 }
 
 /**
@@ -194,5 +214,14 @@ export function useAuthForm(messages: Messages, fields: readonly string[]): Auth
     reject,
     clearFieldError,
     announce,
+    bind: (name, value, setValue) => ({
+      name,
+      value,
+      error: outcome.fieldErrors[name],
+      onChange: (event) => {
+        setValue(event.target.value);
+        clearFieldError(name);
+      },
+    }),
   };
 }
