@@ -12,22 +12,20 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** `Must be at least 12 characters`, `Must have at most 3 items`, `Must be at least 0`. */
+function limit(bound: 'at least' | 'at most', origin: string, value: number | bigint): string {
+  if (origin === 'string') return `Must be ${bound} ${String(value)} characters`;
+  return origin === 'array' ? `Must have ${bound} ${String(value)} items` : `Must be ${bound} ${String(value)}`;
+}
+
 function describe(issue: Issue, root: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       return valueAt(root, issue.path) === undefined ? 'Required' : `Expected ${issue.expected}`;
     case 'too_small':
-      return issue.origin === 'string'
-        ? `Must be at least ${String(issue.minimum)} characters`
-        : issue.origin === 'array'
-          ? `Must have at least ${String(issue.minimum)} items`
-          : `Must be at least ${String(issue.minimum)}`;
+      return limit('at least', issue.origin, issue.minimum);
     case 'too_big':
-      return issue.origin === 'string'
-        ? `Must be at most ${String(issue.maximum)} characters`
-        : issue.origin === 'array'
-          ? `Must have at most ${String(issue.maximum)} items`
-          : `Must be at most ${String(issue.maximum)}`;
+      return limit('at most', issue.origin, issue.maximum);
     case 'invalid_value':
       return `Must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union':
