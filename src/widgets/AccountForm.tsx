@@ -1,5 +1,5 @@
-import { forwardRef, useId, useState } from 'react';
-import type { FormEvent, FormHTMLAttributes } from 'react';
+import { useId, useState } from 'react';
+import type { FormEvent, FormHTMLAttributes, RefAttributes } from 'react';
 import type { UpdateProfileRequest, User } from '../contract/index.js';
 import { useAuth, useUpdateProfile } from '../react/index.js';
 import { AuthForm } from './AuthForm.js';
@@ -44,7 +44,7 @@ export interface AccountFormProps extends Omit<FormHTMLAttributes<HTMLFormElemen
  * <RequireAuth><AccountForm /></RequireAuth>
  * ```
  */
-export const AccountForm = forwardRef<HTMLFormElement, AccountFormProps>(function AccountForm(props, ref) {
+export function AccountForm({ ref, ...props }: AccountFormProps & RefAttributes<HTMLFormElement>) {
   const { onSuccess: _onSuccess, headingLevel, messages: overrides, classNames, className, ...rest } = props;
   const messages = useWidgetMessages(overrides);
   const auth = useAuth();
@@ -68,7 +68,7 @@ export const AccountForm = forwardRef<HTMLFormElement, AccountFormProps>(functio
   }
   // A different user (or a fresh sign-in) starts from that user's values.
   return <AccountFields key={auth.user.id} {...props} ref={ref} user={auth.user} messages={messages} titleId={titleId} />;
-});
+}
 
 interface AccountFieldsProps extends Omit<AccountFormProps, 'messages'> {
   user: User;
@@ -76,9 +76,8 @@ interface AccountFieldsProps extends Omit<AccountFormProps, 'messages'> {
   titleId: string;
 }
 
-const AccountFields = forwardRef<HTMLFormElement, AccountFieldsProps>(function AccountFields(
-  { user, messages, titleId, onSuccess, headingLevel, classNames, className, ...rest },
-  ref,
+function AccountFields(
+  { ref, user, messages, titleId, onSuccess, headingLevel, classNames, className, ...rest }: AccountFieldsProps & RefAttributes<HTMLFormElement>,
 ) {
   const mutation = useUpdateProfile();
   const form = useAuthForm(messages, ['name', 'email', 'currentPassword']);
@@ -158,4 +157,4 @@ const AccountFields = forwardRef<HTMLFormElement, AccountFieldsProps>(function A
       ) : null}
     </AuthForm>
   );
-});
+}

@@ -1,5 +1,5 @@
-import { forwardRef, useEffect, useId, useRef, useState } from 'react';
-import type { HTMLAttributes, KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { HTMLAttributes, KeyboardEvent, RefAttributes } from 'react';
 import type { User } from '../contract/index.js';
 import { useAuth } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
@@ -71,9 +71,8 @@ export interface AuthStatusHeaderProps extends Omit<HTMLAttributes<HTMLDivElemen
  * </header>
  * ```
  */
-export const AuthStatusHeader = forwardRef<HTMLDivElement, AuthStatusHeaderProps>(function AuthStatusHeader(
-  { signIn = '/login', account = '/account', onSignedOut, showRoles = true, displayName, messages: overrides, classNames, className, ...rest },
-  ref,
+export function AuthStatusHeader(
+  { ref, signIn = '/login', account = '/account', onSignedOut, showRoles = true, displayName, messages: overrides, classNames, className, ...rest }: AuthStatusHeaderProps & RefAttributes<HTMLDivElement>,
 ) {
   const messages = useWidgetMessages(overrides);
   const auth = useAuth();
@@ -135,7 +134,7 @@ export const AuthStatusHeader = forwardRef<HTMLDivElement, AuthStatusHeaderProps
       />
     </div>
   );
-});
+}
 
 // ───────────────────────────── the menu button ─────────────────────────────
 

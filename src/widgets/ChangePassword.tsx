@@ -1,5 +1,5 @@
-import { forwardRef, useId, useState } from 'react';
-import type { FormEvent, FormHTMLAttributes } from 'react';
+import { useId, useState } from 'react';
+import type { FormEvent, FormHTMLAttributes, RefAttributes } from 'react';
 import type { AuthResult } from '../contract/index.js';
 import { useAuthConfig, useChangePassword } from '../react/index.js';
 import { AuthForm } from './AuthForm.js';
@@ -44,9 +44,8 @@ export interface ChangePasswordProps extends Omit<FormHTMLAttributes<HTMLFormEle
  * <RequireAuth><ChangePassword onSuccess={() => toast('Password changed')} /></RequireAuth>
  * ```
  */
-export const ChangePassword = forwardRef<HTMLFormElement, ChangePasswordProps>(function ChangePassword(
-  { onSuccess, confirmPassword = true, headingLevel, messages: overrides, classNames, className, ...rest },
-  ref,
+export function ChangePassword(
+  { ref, onSuccess, confirmPassword = true, headingLevel, messages: overrides, classNames, className, ...rest }: ChangePasswordProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(overrides);
   const mutation = useChangePassword();
@@ -122,4 +121,4 @@ export const ChangePassword = forwardRef<HTMLFormElement, ChangePasswordProps>(f
       ) : null}
     </AuthForm>
   );
-});
+}

@@ -1,5 +1,5 @@
-import { forwardRef, useId } from 'react';
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import { useId } from 'react';
+import type { InputHTMLAttributes, ReactNode, RefAttributes } from 'react';
 import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
 
@@ -62,9 +62,8 @@ export function describedBy(...ids: ReadonlyArray<string | false | null | undefi
  *   onChange={(e) => setEmail(e.target.value)} error={errors.email} />
  * ```
  */
-export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
-  { label, hint, error, className, classNames, id, type = 'text', 'aria-describedby': extraDescribedBy, ...rest },
-  ref,
+export function Field(
+  { ref, label, hint, error, className, classNames, id, type = 'text', 'aria-describedby': extraDescribedBy, ...rest }: FieldProps & RefAttributes<HTMLInputElement>,
 ) {
   const ids = useFieldIds(id);
   const invalid = typeof error === 'string' && error !== '';
@@ -94,4 +93,4 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
       ) : null}
     </div>
   );
-});
+}

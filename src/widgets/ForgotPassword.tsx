@@ -1,5 +1,4 @@
-import { forwardRef } from 'react';
-import type { FormHTMLAttributes } from 'react';
+import type { FormHTMLAttributes, RefAttributes } from 'react';
 import { useForgotPassword } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
 import type { FormClassNames } from './classNames.js';
@@ -54,9 +53,8 @@ const toVariables = (identifier: string) => ({ identifier });
  * <ForgotPassword signIn="/login" />
  * ```
  */
-export const ForgotPassword = forwardRef<HTMLFormElement, ForgotPasswordProps>(function ForgotPassword(
-  { signIn = '/login', defaultIdentifier = '', messages: overrides, ...rest },
-  ref,
+export function ForgotPassword(
+  { ref, signIn = '/login', defaultIdentifier = '', messages: overrides, ...rest }: ForgotPasswordProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(overrides);
   const mutation = useForgotPassword();
@@ -75,4 +73,4 @@ export const ForgotPassword = forwardRef<HTMLFormElement, ForgotPasswordProps>(f
       rootClass="lk-forgot-password"
     />
   );
-});
+}

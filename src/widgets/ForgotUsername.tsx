@@ -1,5 +1,4 @@
-import { forwardRef } from 'react';
-import type { FormHTMLAttributes } from 'react';
+import type { FormHTMLAttributes, RefAttributes } from 'react';
 import { useForgotUsername } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
 import type { FormClassNames } from './classNames.js';
@@ -56,9 +55,8 @@ const toVariables = (email: string) => ({ email });
  * <ForgotUsername signIn="/login" />
  * ```
  */
-export const ForgotUsername = forwardRef<HTMLFormElement, ForgotUsernameProps>(function ForgotUsername(
-  { signIn = '/login', defaultEmail = '', messages: overrides, ...rest },
-  ref,
+export function ForgotUsername(
+  { ref, signIn = '/login', defaultEmail = '', messages: overrides, ...rest }: ForgotUsernameProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(overrides);
   const mutation = useForgotUsername();
@@ -78,4 +76,4 @@ export const ForgotUsername = forwardRef<HTMLFormElement, ForgotUsernameProps>(f
       rootClass="lk-forgot-username"
     />
   );
-});
+}

@@ -1,5 +1,4 @@
-import { forwardRef } from 'react';
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode, RefAttributes } from 'react';
 import { cx } from './cx.js';
 
 /**
@@ -27,7 +26,7 @@ export interface FormErrorProps extends HTMLAttributes<HTMLDivElement> {
  * <FormError>{error ? describeError(error, messages) : null}</FormError>
  * ```
  */
-export const FormError = forwardRef<HTMLDivElement, FormErrorProps>(function FormError({ children, details = [], className, ...rest }, ref) {
+export function FormError({ ref, children, details = [], className, ...rest }: FormErrorProps & RefAttributes<HTMLDivElement>) {
   if ((children === null || children === undefined || children === '' || children === false) && details.length === 0) return null;
   return (
     <div ref={ref} role="alert" tabIndex={-1} data-lk-summary="" className={cx('lk-alert', className)} {...rest}>
@@ -41,4 +40,4 @@ export const FormError = forwardRef<HTMLDivElement, FormErrorProps>(function For
       ) : null}
     </div>
   );
-});
+}

@@ -1,5 +1,4 @@
-import { forwardRef } from 'react';
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode, RefAttributes } from 'react';
 import { cx } from './cx.js';
 
 /**
@@ -24,10 +23,10 @@ export interface FormStatusProps extends HTMLAttributes<HTMLDivElement> {
  * <FormStatus>{done ? 'Your changes have been saved.' : null}</FormStatus>
  * ```
  */
-export const FormStatus = forwardRef<HTMLDivElement, FormStatusProps>(function FormStatus({ children, className, ...rest }, ref) {
+export function FormStatus({ ref, children, className, ...rest }: FormStatusProps & RefAttributes<HTMLDivElement>) {
   return (
     <div ref={ref} role="status" aria-live="polite" className={cx('lk-status', className)} {...rest}>
       {children}
     </div>
   );
-});
+}

@@ -1,5 +1,5 @@
-import { forwardRef, useId, useRef, useState } from 'react';
-import type { FormEvent, HTMLAttributes } from 'react';
+import { useId, useRef, useState } from 'react';
+import type { FormEvent, HTMLAttributes, RefAttributes } from 'react';
 import type { CreateInviteRequest, Invite } from '../contract/index.js';
 import { useAdminCreateInvite, useAdminDeleteInvite, useAdminInvites } from '../react/index.js';
 import { AuthForm } from './AuthForm.js';
@@ -74,9 +74,8 @@ function stateOf(invite: Invite, now: number): InviteState {
  * <RequireAuth roles="admin"><InviteAdmin defaultExpiresInHours={48} /></RequireAuth>
  * ```
  */
-export const InviteAdmin = forwardRef<HTMLElement, InviteAdminProps>(function InviteAdmin(
-  { defaultExpiresInHours = 72, headingLevel, messages: overrides, classNames, className, ...rest },
-  ref,
+export function InviteAdmin(
+  { ref, defaultExpiresInHours = 72, headingLevel, messages: overrides, classNames, className, ...rest }: InviteAdminProps & RefAttributes<HTMLElement>,
 ) {
   const messages = useWidgetMessages(overrides);
   const list = useAdminInvites();
@@ -175,7 +174,7 @@ export const InviteAdmin = forwardRef<HTMLElement, InviteAdminProps>(function In
       )}
     </section>
   );
-});
+}
 
 function InviteRows({
   invite,

@@ -1,5 +1,5 @@
-import { forwardRef, useId, useState } from 'react';
-import type { FormEvent, FormHTMLAttributes } from 'react';
+import { useId, useState } from 'react';
+import type { FormEvent, FormHTMLAttributes, RefAttributes } from 'react';
 import type { AuthResult } from '../contract/index.js';
 import { useAuthConfig, useLogin } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
@@ -60,9 +60,8 @@ const FIELDS = ['identifier', 'password'] as const;
  * </AuthProvider>
  * ```
  */
-export const LoginForm = forwardRef<HTMLFormElement, LoginFormProps>(function LoginForm(
-  { onSuccess, links, showRemember = true, defaultIdentifier = '', headingLevel, messages: overrides, classNames, className, ...rest },
-  ref,
+export function LoginForm(
+  { ref, onSuccess, links, showRemember = true, defaultIdentifier = '', headingLevel, messages: overrides, classNames, className, ...rest }: LoginFormProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(overrides);
   const login = useLogin();
@@ -141,7 +140,7 @@ export const LoginForm = forwardRef<HTMLFormElement, LoginFormProps>(function Lo
       ) : null}
     </AuthForm>
   );
-});
+}
 
 /** A link is shown when the prop does not hide it and the backend offers the feature. */
 function linkTarget(prop: LinkTarget | false | undefined, fallback: string, offered: boolean | undefined): LinkTarget | null {

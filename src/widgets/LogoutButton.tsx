@@ -1,5 +1,5 @@
-import { forwardRef, useRef } from 'react';
-import type { ButtonHTMLAttributes, MouseEvent } from 'react';
+import { useRef } from 'react';
+import type { ButtonHTMLAttributes, MouseEvent, RefAttributes } from 'react';
 import { useLogout } from '../react/index.js';
 import { cx } from './cx.js';
 import type { Messages } from './messages.js';
@@ -32,9 +32,8 @@ export interface LogoutButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonE
  * <LogoutButton className="btn" onSignedOut={() => navigate('/')} />
  * ```
  */
-export const LogoutButton = forwardRef<HTMLButtonElement, LogoutButtonProps>(function LogoutButton(
-  { onSignedOut, messages: overrides, className, children, onClick, disabled, ...rest },
-  ref,
+export function LogoutButton(
+  { ref, onSignedOut, messages: overrides, className, children, onClick, disabled, ...rest }: LogoutButtonProps & RefAttributes<HTMLButtonElement>,
 ) {
   const messages = useWidgetMessages(overrides);
   const logout = useLogout();
@@ -67,4 +66,4 @@ export const LogoutButton = forwardRef<HTMLButtonElement, LogoutButtonProps>(fun
       {pending ? messages['logout.pending'] : (children ?? messages['logout.label'])}
     </button>
   );
-});
+}

@@ -1,5 +1,5 @@
-import { forwardRef, useState } from 'react';
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import { useState } from 'react';
+import type { InputHTMLAttributes, ReactNode, RefAttributes } from 'react';
 import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
 import { describedBy, useFieldIds } from './Field.js';
@@ -45,8 +45,9 @@ export interface PasswordFieldProps extends Omit<InputHTMLAttributes<HTMLInputEl
  *   value={password} onChange={(e) => setPassword(e.target.value)} />
  * ```
  */
-export const PasswordField = forwardRef<HTMLInputElement, PasswordFieldProps>(function PasswordField(
+export function PasswordField(
   {
+    ref,
     label,
     hint,
     error,
@@ -58,8 +59,7 @@ export const PasswordField = forwardRef<HTMLInputElement, PasswordFieldProps>(fu
     hideLabel = defaultMessages['password.hide'],
     'aria-describedby': extraDescribedBy,
     ...rest
-  },
-  ref,
+  }: PasswordFieldProps & RefAttributes<HTMLInputElement>,
 ) {
   const ids = useFieldIds(id);
   const [shown, setShown] = useState(false);
@@ -107,4 +107,4 @@ export const PasswordField = forwardRef<HTMLInputElement, PasswordFieldProps>(fu
       ) : null}
     </div>
   );
-});
+}

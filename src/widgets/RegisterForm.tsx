@@ -1,5 +1,5 @@
-import { forwardRef, useEffect, useId, useState } from 'react';
-import type { FormEvent, FormHTMLAttributes } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent, FormHTMLAttributes, RefAttributes } from 'react';
 import type { RegisterRequest, RegisterResult } from '../contract/index.js';
 import { useAuthConfig, useRegister } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
@@ -103,8 +103,9 @@ function initialExtraValues(fields: ReadonlyArray<RegisterExtraField>): ExtraVal
  * />
  * ```
  */
-export const RegisterForm = forwardRef<HTMLFormElement, RegisterFormProps>(function RegisterForm(
+export function RegisterForm(
   {
+    ref,
     onSuccess,
     confirmPassword = false,
     showName = true,
@@ -117,8 +118,7 @@ export const RegisterForm = forwardRef<HTMLFormElement, RegisterFormProps>(funct
     classNames,
     className,
     ...rest
-  },
-  ref,
+  }: RegisterFormProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(overrides);
   const mutation = useRegister();
@@ -338,7 +338,7 @@ export const RegisterForm = forwardRef<HTMLFormElement, RegisterFormProps>(funct
       )}
     </AuthForm>
   );
-});
+}
 
 function ExtraCheckbox({
   label,

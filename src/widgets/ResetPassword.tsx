@@ -1,5 +1,5 @@
-import { forwardRef, useEffect, useId, useState } from 'react';
-import type { FormEvent, FormHTMLAttributes } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent, FormHTMLAttributes, RefAttributes } from 'react';
 import { useAuthConfig, useResetPassword } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
 import { AuthForm } from './AuthForm.js';
@@ -54,8 +54,9 @@ export interface ResetPasswordProps extends Omit<FormHTMLAttributes<HTMLFormElem
  * <ResetPassword signIn="/login" forgotPassword="/forgot-password" />
  * ```
  */
-export const ResetPassword = forwardRef<HTMLFormElement, ResetPasswordProps>(function ResetPassword(
+export function ResetPassword(
   {
+    ref,
     token: tokenProp,
     tokenParam = 'token',
     onSuccess,
@@ -66,8 +67,7 @@ export const ResetPassword = forwardRef<HTMLFormElement, ResetPasswordProps>(fun
     classNames,
     className,
     ...rest
-  },
-  ref,
+  }: ResetPasswordProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(overrides);
   const mutation = useResetPassword();
@@ -150,4 +150,4 @@ export const ResetPassword = forwardRef<HTMLFormElement, ResetPasswordProps>(fun
       ) : null}
     </AuthForm>
   );
-});
+}

@@ -1,5 +1,5 @@
-import { forwardRef, useEffect, useId, useRef, useState } from 'react';
-import type { HTMLAttributes, KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { HTMLAttributes, KeyboardEvent, RefAttributes } from 'react';
 import { createPortal } from 'react-dom';
 import { useSessionExpiry } from '../react/index.js';
 import { cx } from './cx.js';
@@ -64,9 +64,8 @@ export interface SessionExpiryWarningProps extends Omit<HTMLAttributes<HTMLDivEl
  * </AuthProvider>
  * ```
  */
-export const SessionExpiryWarning = forwardRef<HTMLDivElement, SessionExpiryWarningProps>(function SessionExpiryWarning(
-  { onSignedOut, container, messages: overrides, classNames, ...rest },
-  ref,
+export function SessionExpiryWarning(
+  { ref, onSignedOut, container, messages: overrides, classNames, ...rest }: SessionExpiryWarningProps & RefAttributes<HTMLDivElement>,
 ) {
   const messages = useWidgetMessages(overrides);
   const expiry = useSessionExpiry();
@@ -86,7 +85,7 @@ export const SessionExpiryWarning = forwardRef<HTMLDivElement, SessionExpiryWarn
     />,
     target,
   );
-});
+}
 
 interface ExpiryDialogProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'role'> {
   msLeft: number;
@@ -97,9 +96,8 @@ interface ExpiryDialogProps extends Omit<HTMLAttributes<HTMLDivElement>, 'childr
   classNames: SessionExpiryWarningClassNames | undefined;
 }
 
-const ExpiryDialog = forwardRef<HTMLDivElement, ExpiryDialogProps>(function ExpiryDialog(
-  { msLeft, extend, signOut, onSignedOut, messages, classNames, className, ...rest },
-  ref,
+function ExpiryDialog(
+  { ref, msLeft, extend, signOut, onSignedOut, messages, classNames, className, ...rest }: ExpiryDialogProps & RefAttributes<HTMLDivElement>,
 ) {
   const id = useId();
   const titleId = `${id}-title`;
@@ -224,4 +222,4 @@ const ExpiryDialog = forwardRef<HTMLDivElement, ExpiryDialogProps>(function Expi
       </div>
     </div>
   );
-});
+}

@@ -1,5 +1,4 @@
-import { forwardRef } from 'react';
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, RefAttributes } from 'react';
 import { cx } from './cx.js';
 
 /**
@@ -27,9 +26,8 @@ export interface SubmitButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonE
  * <SubmitButton pending={state === 'submitting'} pendingLabel="Signing in…">Sign in</SubmitButton>
  * ```
  */
-export const SubmitButton = forwardRef<HTMLButtonElement, SubmitButtonProps>(function SubmitButton(
-  { pending = false, pendingLabel, disabled, className, children, ...rest },
-  ref,
+export function SubmitButton(
+  { ref, pending = false, pendingLabel, disabled, className, children, ...rest }: SubmitButtonProps & RefAttributes<HTMLButtonElement>,
 ) {
   return (
     <button
@@ -44,4 +42,4 @@ export const SubmitButton = forwardRef<HTMLButtonElement, SubmitButtonProps>(fun
       {pending && pendingLabel !== undefined ? pendingLabel : children}
     </button>
   );
-});
+}

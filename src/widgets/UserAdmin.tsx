@@ -1,5 +1,5 @@
-import { forwardRef, useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent, HTMLAttributes } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent, HTMLAttributes, RefAttributes } from 'react';
 import type { AdminCreateUserRequest, AdminUser } from '../contract/index.js';
 import {
   useAdminCreateUser,
@@ -96,9 +96,8 @@ function lower(level: HeadingLevel | undefined): HeadingLevel {
  * <RequireAuth roles="admin"><UserAdmin pageSize={25} /></RequireAuth>
  * ```
  */
-export const UserAdmin = forwardRef<HTMLElement, UserAdminProps>(function UserAdmin(
-  { pageSize = 20, showCreate = true, headingLevel, messages: overrides, classNames, className, ...rest },
-  ref,
+export function UserAdmin(
+  { ref, pageSize = 20, showCreate = true, headingLevel, messages: overrides, classNames, className, ...rest }: UserAdminProps & RefAttributes<HTMLElement>,
 ) {
   const messages = useWidgetMessages(overrides);
   const selfId = useAuth((auth) => (auth.status === 'authenticated' ? auth.user.id : null));
@@ -294,7 +293,7 @@ export const UserAdmin = forwardRef<HTMLElement, UserAdminProps>(function UserAd
       {showCreate ? <CreateUserForm messages={messages} classNames={classNames} headingLevel={lower(headingLevel)} /> : null}
     </section>
   );
-});
+}
 
 // ───────────────────────────── one user: its row, and its editor or confirmation ─────────────────────────────
 

@@ -1,5 +1,5 @@
-import { forwardRef, useEffect, useId, useState } from 'react';
-import type { FormEvent, FormHTMLAttributes } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent, FormHTMLAttributes, RefAttributes } from 'react';
 import type { AuthResult } from '../contract/index.js';
 import { useVerifyEmail } from '../react/index.js';
 import { ActionLink } from './ActionLink.js';
@@ -55,9 +55,8 @@ export interface VerifyEmailProps extends Omit<FormHTMLAttributes<HTMLFormElemen
  * <VerifyEmail onSuccess={() => navigate('/')} />
  * ```
  */
-export const VerifyEmail = forwardRef<HTMLFormElement, VerifyEmailProps>(function VerifyEmail(
-  { token: tokenProp, tokenParam = 'token', onSuccess, signIn = '/login', headingLevel, messages: overrides, classNames, className, ...rest },
-  ref,
+export function VerifyEmail(
+  { ref, token: tokenProp, tokenParam = 'token', onSuccess, signIn = '/login', headingLevel, messages: overrides, classNames, className, ...rest }: VerifyEmailProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(overrides);
   const mutation = useVerifyEmail();
@@ -119,4 +118,4 @@ export const VerifyEmail = forwardRef<HTMLFormElement, VerifyEmailProps>(functio
       ) : null}
     </form>
   );
-});
+}
