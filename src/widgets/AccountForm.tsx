@@ -12,7 +12,13 @@ import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
+import { commonStrings } from './strings/common.js';
+import { accountStrings } from './strings/account.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
+
+/** The strings AccountForm shows (its own slice of the dictionary and the shared one). */
+const STRINGS = { ...commonStrings, ...accountStrings };
+type WidgetMessages = typeof STRINGS;
 
 /**
  * Props of {@link AccountForm}. Other `<form>` attributes are passed to the form element.
@@ -46,7 +52,7 @@ export interface AccountFormProps extends Omit<FormHTMLAttributes<HTMLFormElemen
  */
 export function AccountForm({ ref, ...props }: AccountFormProps & RefAttributes<HTMLFormElement>) {
   const { onSuccess: _onSuccess, headingLevel, messages: overrides, classNames, className, ...rest } = props;
-  const messages = useWidgetMessages(overrides);
+  const messages = useWidgetMessages(STRINGS, overrides);
   const auth = useAuth();
   const titleId = useId();
   if (auth.status !== 'authenticated') {
@@ -72,7 +78,7 @@ export function AccountForm({ ref, ...props }: AccountFormProps & RefAttributes<
 
 interface AccountFieldsProps extends Omit<AccountFormProps, 'messages'> {
   user: User;
-  messages: Messages;
+  messages: WidgetMessages;
   titleId: string;
 }
 

@@ -7,7 +7,7 @@ import { FormError } from './FormError.js';
 import { FormStatus } from './FormStatus.js';
 import { Heading } from './Heading.js';
 import type { HeadingLevel } from './Heading.js';
-import type { Messages } from './messages.js';
+import type { CommonMessages } from './strings/common.js';
 import { RateLimitCountdown } from './RateLimitCountdown.js';
 import { SubmitButton } from './SubmitButton.js';
 import type { AuthFormController } from './useAuthForm.js';
@@ -51,7 +51,7 @@ export interface AuthFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>,
    */
   form?: AuthFormController | undefined;
   /** Needed with `form`: the countdown's strings. */
-  messages?: Messages | undefined;
+  messages?: CommonMessages | undefined;
   /** `data-state` (default: the controller's state). */
   state?: string | undefined;
   /** `aria-busy` (default: a request is in flight). */

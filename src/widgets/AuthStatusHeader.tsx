@@ -6,8 +6,14 @@ import type { LinkTarget } from './ActionLink.js';
 import { cx } from './cx.js';
 import { formatMessage } from './formatMessage.js';
 import type { Messages } from './messages.js';
+import { commonStrings } from './strings/common.js';
+import { authStatusHeaderStrings } from './strings/authStatusHeader.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 import { VisuallyHidden } from './VisuallyHidden.js';
+
+/** The strings AuthStatusHeader shows (its own slice of the dictionary and the shared one). */
+const STRINGS = { ...commonStrings, ...authStatusHeaderStrings };
+type WidgetMessages = typeof STRINGS;
 
 /**
  * Class names of the parts of {@link AuthStatusHeader}.
@@ -74,7 +80,7 @@ export interface AuthStatusHeaderProps extends Omit<HTMLAttributes<HTMLDivElemen
 export function AuthStatusHeader(
   { ref, signIn = '/login', account = '/account', onSignedOut, showRoles = true, displayName, messages: overrides, classNames, className, ...rest }: AuthStatusHeaderProps & RefAttributes<HTMLDivElement>,
 ) {
-  const messages = useWidgetMessages(overrides);
+  const messages = useWidgetMessages(STRINGS, overrides);
   const auth = useAuth();
   const rootClass = cx('lk-root', 'lk-header', classNames?.root, className);
   const signInRef = useRef<HTMLElement | null>(null);
@@ -147,7 +153,7 @@ function AccountMenu({
 }: {
   name: string;
   account: LinkTarget | false;
-  messages: Messages;
+  messages: WidgetMessages;
   classNames: AuthStatusHeaderClassNames | undefined;
   onSignOut: () => Promise<void>;
 }) {

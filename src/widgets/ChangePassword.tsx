@@ -11,7 +11,12 @@ import { PasswordField } from './PasswordField.js';
 import { checkNewPassword, policyHint } from './passwordPolicy.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
+import { commonStrings } from './strings/common.js';
+import { changePasswordStrings } from './strings/changePassword.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
+
+/** The strings ChangePassword shows (its own slice of the dictionary and the shared one). */
+const STRINGS = { ...commonStrings, ...changePasswordStrings };
 
 /**
  * Props of {@link ChangePassword}. Other `<form>` attributes are passed to the form element.
@@ -47,7 +52,7 @@ export interface ChangePasswordProps extends Omit<FormHTMLAttributes<HTMLFormEle
 export function ChangePassword(
   { ref, onSuccess, confirmPassword = true, headingLevel, messages: overrides, classNames, className, ...rest }: ChangePasswordProps & RefAttributes<HTMLFormElement>,
 ) {
-  const messages = useWidgetMessages(overrides);
+  const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useChangePassword();
   const policy = useAuthConfig().data?.password;
   const form = useAuthForm(messages, ['currentPassword', 'newPassword', 'confirmPassword']);

@@ -5,8 +5,12 @@ import type { FormClassNames } from './classNames.js';
 import type { HeadingLevel } from './Heading.js';
 import type { Messages } from './messages.js';
 import { RecoveryForm } from './RecoveryForm.js';
-import type { RecoveryKeys } from './RecoveryForm.js';
+import { commonStrings } from './strings/common.js';
+import { forgotPasswordStrings } from './strings/forgotPassword.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
+
+/** The strings ForgotPassword shows (its own slice of the dictionary and the shared one). */
+const STRINGS = { ...commonStrings, ...forgotPasswordStrings };
 
 /**
  * Props of {@link ForgotPassword}. Other `<form>` attributes are passed to the form element.
@@ -31,15 +35,6 @@ export interface ForgotPasswordProps extends Omit<FormHTMLAttributes<HTMLFormEle
   classNames?: FormClassNames;
 }
 
-const KEYS: RecoveryKeys = {
-  title: 'forgotPassword.title',
-  intro: 'forgotPassword.intro',
-  label: 'forgotPassword.identifier',
-  submit: 'forgotPassword.submit',
-  pending: 'forgotPassword.pending',
-  success: 'forgotPassword.success',
-  back: 'forgotPassword.back',
-};
 const INPUT = { autoComplete: 'username', autoCapitalize: 'none', spellCheck: false } as const;
 const toVariables = (identifier: string) => ({ identifier });
 
@@ -56,7 +51,7 @@ const toVariables = (identifier: string) => ({ identifier });
 export function ForgotPassword(
   { ref, signIn = '/login', defaultIdentifier = '', messages: overrides, ...rest }: ForgotPasswordProps & RefAttributes<HTMLFormElement>,
 ) {
-  const messages = useWidgetMessages(overrides);
+  const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useForgotPassword();
   return (
     <RecoveryForm
@@ -69,7 +64,15 @@ export function ForgotPassword(
       field="identifier"
       inputProps={INPUT}
       toVariables={toVariables}
-      keys={KEYS}
+      text={{
+        title: messages['forgotPassword.title'],
+        intro: messages['forgotPassword.intro'],
+        label: messages['forgotPassword.identifier'],
+        submit: messages['forgotPassword.submit'],
+        pending: messages['forgotPassword.pending'],
+        success: messages['forgotPassword.success'],
+        back: messages['forgotPassword.back'],
+      }}
       rootClass="lk-forgot-password"
     />
   );

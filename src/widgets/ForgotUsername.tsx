@@ -6,8 +6,12 @@ import type { HeadingLevel } from './Heading.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { RecoveryForm } from './RecoveryForm.js';
-import type { RecoveryKeys } from './RecoveryForm.js';
+import { commonStrings } from './strings/common.js';
+import { forgotUsernameStrings } from './strings/forgotUsername.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
+
+/** The strings ForgotUsername shows (its own slice of the dictionary and the shared one). */
+const STRINGS = { ...commonStrings, ...forgotUsernameStrings };
 
 /**
  * Props of {@link ForgotUsername}. Other `<form>` attributes are passed to the form element.
@@ -32,15 +36,6 @@ export interface ForgotUsernameProps extends Omit<FormHTMLAttributes<HTMLFormEle
   classNames?: FormClassNames;
 }
 
-const KEYS: RecoveryKeys = {
-  title: 'forgotUsername.title',
-  intro: 'forgotUsername.intro',
-  label: 'forgotUsername.email',
-  submit: 'forgotUsername.submit',
-  pending: 'forgotUsername.pending',
-  success: 'forgotUsername.success',
-  back: 'forgotUsername.back',
-};
 const INPUT = { type: 'email', autoComplete: 'email', spellCheck: false } as const;
 const validate = (email: string) => (looksLikeEmail(email) ? null : 'field.invalidEmail');
 const toVariables = (email: string) => ({ email });
@@ -58,7 +53,7 @@ const toVariables = (email: string) => ({ email });
 export function ForgotUsername(
   { ref, signIn = '/login', defaultEmail = '', messages: overrides, ...rest }: ForgotUsernameProps & RefAttributes<HTMLFormElement>,
 ) {
-  const messages = useWidgetMessages(overrides);
+  const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useForgotUsername();
   return (
     <RecoveryForm
@@ -72,7 +67,15 @@ export function ForgotUsername(
       inputProps={INPUT}
       validate={validate}
       toVariables={toVariables}
-      keys={KEYS}
+      text={{
+        title: messages['forgotUsername.title'],
+        intro: messages['forgotUsername.intro'],
+        label: messages['forgotUsername.email'],
+        submit: messages['forgotUsername.submit'],
+        pending: messages['forgotUsername.pending'],
+        success: messages['forgotUsername.success'],
+        back: messages['forgotUsername.back'],
+      }}
       rootClass="lk-forgot-username"
     />
   );

@@ -17,8 +17,20 @@ import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
+import { commonStrings } from './strings/common.js';
+import { inviteAdminStrings } from './strings/inviteAdmin.js';
+import { userAdminStrings } from './strings/userAdmin.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 import { VisuallyHidden } from './VisuallyHidden.js';
+
+/** The strings InviteAdmin shows (its own slice of the dictionary and the shared one). */
+const STRINGS = {
+  ...commonStrings,
+  ...inviteAdminStrings,
+  'adminUsers.actions': userAdminStrings['adminUsers.actions'],
+  'adminUsers.noRoles': userAdminStrings['adminUsers.noRoles'],
+};
+type WidgetMessages = typeof STRINGS;
 
 /**
  * Class names of the parts of {@link InviteAdmin} (and of its form).
@@ -77,7 +89,7 @@ function stateOf(invite: Invite, now: number): InviteState {
 export function InviteAdmin(
   { ref, defaultExpiresInHours = 72, headingLevel, messages: overrides, classNames, className, ...rest }: InviteAdminProps & RefAttributes<HTMLElement>,
 ) {
-  const messages = useWidgetMessages(overrides);
+  const messages = useWidgetMessages(STRINGS, overrides);
   const list = useAdminInvites();
   const remove = useAdminDeleteInvite();
   const titleId = useId();
@@ -190,7 +202,7 @@ function InviteRows({
 }: {
   invite: Invite;
   inviteState: InviteState;
-  messages: Messages;
+  messages: WidgetMessages;
   classNames: InviteAdminClassNames | undefined;
   buttonClass: string;
   busy: boolean;
@@ -253,7 +265,7 @@ function CreateInviteForm({
   headingLevel,
   defaultExpiresInHours,
 }: {
-  messages: Messages;
+  messages: WidgetMessages;
   classNames: InviteAdminClassNames | undefined;
   headingLevel: HeadingLevel;
   defaultExpiresInHours: number;

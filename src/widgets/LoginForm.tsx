@@ -12,7 +12,12 @@ import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
+import { commonStrings } from './strings/common.js';
+import { loginStrings } from './strings/login.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
+
+/** The strings LoginForm shows (its own slice of the dictionary and the shared one). */
+const STRINGS = { ...commonStrings, ...loginStrings };
 
 /**
  * Props of {@link LoginForm}. Other `<form>` attributes are passed to the form element.
@@ -63,7 +68,7 @@ const FIELDS = ['identifier', 'password'] as const;
 export function LoginForm(
   { ref, onSuccess, links, showRemember = true, defaultIdentifier = '', headingLevel, messages: overrides, classNames, className, ...rest }: LoginFormProps & RefAttributes<HTMLFormElement>,
 ) {
-  const messages = useWidgetMessages(overrides);
+  const messages = useWidgetMessages(STRINGS, overrides);
   const login = useLogin();
   const config = useAuthConfig().data;
   const form = useAuthForm(messages, FIELDS);

@@ -3,7 +3,12 @@ import type { ButtonHTMLAttributes, MouseEvent, RefAttributes } from 'react';
 import { useLogout } from '../react/index.js';
 import { cx } from './cx.js';
 import type { Messages } from './messages.js';
+import { commonStrings } from './strings/common.js';
+import { logoutStrings } from './strings/logout.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
+
+/** The strings LogoutButton shows (its own slice of the dictionary and the shared one). */
+const STRINGS = { ...commonStrings, ...logoutStrings };
 
 /**
  * Props of {@link LogoutButton}. Other `<button>` attributes are passed to the button.
@@ -35,7 +40,7 @@ export interface LogoutButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonE
 export function LogoutButton(
   { ref, onSignedOut, messages: overrides, className, children, onClick, disabled, ...rest }: LogoutButtonProps & RefAttributes<HTMLButtonElement>,
 ) {
-  const messages = useWidgetMessages(overrides);
+  const messages = useWidgetMessages(STRINGS, overrides);
   const logout = useLogout();
   const inFlight = useRef(false);
   const pending = logout.isPending;

@@ -3,7 +3,7 @@ import type { InputHTMLAttributes, ReactNode, RefAttributes } from 'react';
 import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
 import { describedBy, useFieldIds } from './Field.js';
-import { defaultMessages } from './messages.js';
+import { commonStrings } from './strings/common.js';
 
 /**
  * Props of {@link PasswordField}.
@@ -55,8 +55,8 @@ export function PasswordField(
     classNames,
     id,
     toggle = true,
-    showLabel = defaultMessages['password.show'],
-    hideLabel = defaultMessages['password.hide'],
+    showLabel = commonStrings['password.show'],
+    hideLabel = commonStrings['password.hide'],
     'aria-describedby': extraDescribedBy,
     ...rest
   }: PasswordFieldProps & RefAttributes<HTMLInputElement>,

@@ -1,6 +1,6 @@
 import { formatDuration } from './formatDuration.js';
 import { formatMessage } from './formatMessage.js';
-import type { Messages } from './messages.js';
+import type { CommonMessages } from './strings/common.js';
 import { cx } from './cx.js';
 
 /**
@@ -14,7 +14,7 @@ import { cx } from './cx.js';
 export interface RateLimitCountdownProps {
   /** Seconds left; nothing is rendered for `null` or `0`. */
   secondsLeft: number | null;
-  messages: Messages;
+  messages: CommonMessages;
   className?: string | undefined;
 }
 

@@ -8,27 +8,27 @@ import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
 import { Field } from './Field.js';
 import type { HeadingLevel } from './Heading.js';
-import type { MessageKey, Messages } from './messages.js';
+import type { CommonMessages } from './strings/common.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 
 /**
- * The strings of one recovery form, as dictionary keys.
+ * The texts of one recovery form, already looked up in the widget's dictionary.
  *
  * @example
  * ```ts
- * const keys: RecoveryKeys = { title: 'forgotPassword.title', intro: 'forgotPassword.intro', label: 'forgotPassword.identifier',
- *   submit: 'forgotPassword.submit', pending: 'forgotPassword.pending', success: 'forgotPassword.success', back: 'forgotPassword.back' };
+ * const text: RecoveryText = { title: 'Forgot your password?', intro: '…', label: 'Username or email',
+ *   submit: 'Send link', pending: 'Sending…', success: 'Check your inbox.', back: 'Back to sign in' };
  * ```
  */
-export interface RecoveryKeys {
-  title: MessageKey;
-  intro: MessageKey;
-  label: MessageKey;
-  submit: MessageKey;
-  pending: MessageKey;
-  success: MessageKey;
-  back: MessageKey;
+export interface RecoveryText {
+  title: string;
+  intro: string;
+  label: string;
+  submit: string;
+  pending: string;
+  success: string;
+  back: string;
 }
 
 /**
@@ -36,7 +36,7 @@ export interface RecoveryKeys {
  *
  * @example
  * ```tsx
- * <RecoveryForm {...rest} mutation={useForgotPassword()} field="identifier" keys={keys} rootClass="lk-forgot-password" />
+ * <RecoveryForm {...rest} mutation={useForgotPassword()} field="identifier" text={text} rootClass="lk-forgot-password" />
  * ```
  */
 export interface RecoveryFormProps<TVars> extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'children' | 'method'> {
@@ -45,7 +45,7 @@ export interface RecoveryFormProps<TVars> extends Omit<FormHTMLAttributes<HTMLFo
   signIn: LinkTarget | false;
   defaultValue: string;
   headingLevel?: HeadingLevel | undefined;
-  messages: Messages;
+  messages: CommonMessages;
   classNames?: FormClassNames | undefined;
   /** The flow hook's mutation. */
   mutation: UseMutationResult<void, AuthError, TVars>;
@@ -54,10 +54,11 @@ export interface RecoveryFormProps<TVars> extends Omit<FormHTMLAttributes<HTMLFo
   /** Attributes of the input (type, autocomplete, ...). */
   inputProps: InputHTMLAttributes<HTMLInputElement>;
   /** Checks the trimmed, non-empty value; returns the error key or `null`. */
-  validate?: ((value: string) => MessageKey | null) | undefined;
+  validate?: ((value: string) => keyof CommonMessages | null) | undefined;
   /** Builds the request from the trimmed value. */
   toVariables: (value: string) => TVars;
-  keys: RecoveryKeys;
+  /** The form's texts. */
+  text: RecoveryText;
   /** The widget's own class (`lk-forgot-password`, ...). */
   rootClass: string;
 }
@@ -87,7 +88,7 @@ export function RecoveryForm<TVars>({
   inputProps,
   validate,
   toVariables,
-  keys,
+  text,
   rootClass,
   ...rest
 }: RecoveryFormProps<TVars>) {
@@ -103,7 +104,7 @@ export function RecoveryForm<TVars>({
     if (trimmed === '') return form.reject({ [field]: messages['field.required'] });
     const problem = validate?.(trimmed) ?? null;
     if (problem !== null) return form.reject({ [field]: messages[problem] });
-    form.send(mutation, toVariables(trimmed), () => messages[keys.success], () => {
+    form.send(mutation, toVariables(trimmed), () => text.success, () => {
       setValue('');
       onSuccess?.();
     });
@@ -115,18 +116,18 @@ export function RecoveryForm<TVars>({
       form={form}
       messages={messages}
       titleId={titleId}
-      title={messages[keys.title]}
+      title={text.title}
       headingLevel={headingLevel}
       rootClassName={cx('lk-root', 'lk-form', rootClass, classNames?.root, className)}
       classNames={classNames}
       onSubmit={onSubmit}
-      intro={<p className={cx('lk-intro', classNames?.intro)}>{messages[keys.intro]}</p>}
-      submit={{ label: messages[keys.submit], pendingLabel: messages[keys.pending] }}
-      links={[signIn ? { target: signIn, label: messages[keys.back] } : null]}
+      intro={<p className={cx('lk-intro', classNames?.intro)}>{text.intro}</p>}
+      submit={{ label: text.submit, pendingLabel: text.pending }}
+      links={[signIn ? { target: signIn, label: text.back } : null]}
       {...rest}
     >
       <Field
-        label={messages[keys.label]}
+        label={text.label}
         {...form.bind(field, value, setValue)}
         {...inputProps}
         required

@@ -14,8 +14,13 @@ import { PasswordField } from './PasswordField.js';
 import { checkNewPassword, policyHint } from './passwordPolicy.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
+import { commonStrings } from './strings/common.js';
+import { registerStrings } from './strings/register.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 import { readUrlToken, removeUrlToken } from './urlToken.js';
+
+/** The strings RegisterForm shows (its own slice of the dictionary and the shared one). */
+const STRINGS = { ...commonStrings, ...registerStrings };
 
 interface ExtraFieldBase<TName extends string> {
   /** Key in `profile` (1–64 characters). */
@@ -120,7 +125,7 @@ export function RegisterForm(
     ...rest
   }: RegisterFormProps & RefAttributes<HTMLFormElement>,
 ) {
-  const messages = useWidgetMessages(overrides);
+  const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useRegister();
   const config = useAuthConfig().data;
   const policy = config?.password;

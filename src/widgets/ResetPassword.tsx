@@ -11,8 +11,13 @@ import { PasswordField } from './PasswordField.js';
 import { checkNewPassword, policyHint } from './passwordPolicy.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
+import { commonStrings } from './strings/common.js';
+import { resetPasswordStrings } from './strings/resetPassword.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 import { readUrlToken, removeUrlToken } from './urlToken.js';
+
+/** The strings ResetPassword shows (its own slice of the dictionary and the shared one). */
+const STRINGS = { ...commonStrings, ...resetPasswordStrings };
 
 /**
  * Props of {@link ResetPassword}. Other `<form>` attributes are passed to the form element.
@@ -69,7 +74,7 @@ export function ResetPassword(
     ...rest
   }: ResetPasswordProps & RefAttributes<HTMLFormElement>,
 ) {
-  const messages = useWidgetMessages(overrides);
+  const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useResetPassword();
   const policy = useAuthConfig().data?.password;
   const form = useAuthForm(messages, ['password', 'confirmPassword']);

@@ -8,7 +8,13 @@ import { formatDuration } from './formatDuration.js';
 import { formatMessage } from './formatMessage.js';
 import type { Messages } from './messages.js';
 import { useMergeRefs } from './useMergeRefs.js';
+import { commonStrings } from './strings/common.js';
+import { sessionExpiryStrings } from './strings/sessionExpiry.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
+
+/** The strings SessionExpiryWarning shows (its own slice of the dictionary and the shared one). */
+const STRINGS = { ...commonStrings, ...sessionExpiryStrings };
+type WidgetMessages = typeof STRINGS;
 
 /**
  * Class names of the parts of {@link SessionExpiryWarning}.
@@ -67,7 +73,7 @@ export interface SessionExpiryWarningProps extends Omit<HTMLAttributes<HTMLDivEl
 export function SessionExpiryWarning(
   { ref, onSignedOut, container, messages: overrides, classNames, ...rest }: SessionExpiryWarningProps & RefAttributes<HTMLDivElement>,
 ) {
-  const messages = useWidgetMessages(overrides);
+  const messages = useWidgetMessages(STRINGS, overrides);
   const expiry = useSessionExpiry();
   if (!expiry.warning || expiry.msLeft === null) return null;
   const target = container ?? (typeof document === 'undefined' ? null : document.body);
@@ -92,7 +98,7 @@ interface ExpiryDialogProps extends Omit<HTMLAttributes<HTMLDivElement>, 'childr
   extend: () => Promise<void>;
   signOut: () => Promise<void>;
   onSignedOut: (() => void) | undefined;
-  messages: Messages;
+  messages: WidgetMessages;
   classNames: SessionExpiryWarningClassNames | undefined;
 }
 

@@ -27,7 +27,13 @@ import { PasswordField } from './PasswordField.js';
 import { SubmitButton } from './SubmitButton.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
+import { commonStrings } from './strings/common.js';
+import { userAdminStrings } from './strings/userAdmin.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
+
+/** The strings UserAdmin shows (its own slice of the dictionary and the shared one). */
+const STRINGS = { ...commonStrings, ...userAdminStrings };
+type WidgetMessages = typeof STRINGS;
 
 /**
  * Class names of the parts of {@link UserAdmin} (and of its forms).
@@ -99,7 +105,7 @@ function lower(level: HeadingLevel | undefined): HeadingLevel {
 export function UserAdmin(
   { ref, pageSize = 20, showCreate = true, headingLevel, messages: overrides, classNames, className, ...rest }: UserAdminProps & RefAttributes<HTMLElement>,
 ) {
-  const messages = useWidgetMessages(overrides);
+  const messages = useWidgetMessages(STRINGS, overrides);
   const selfId = useAuth((auth) => (auth.status === 'authenticated' ? auth.user.id : null));
   const titleId = useId();
   const titleRef = useRef<HTMLDivElement>(null);
@@ -313,7 +319,7 @@ function UserRows({
   onConfirmDelete,
 }: {
   user: AdminUser;
-  messages: Messages;
+  messages: WidgetMessages;
   classNames: UserAdminClassNames | undefined;
   busy: string | null;
   editing: boolean;
@@ -389,7 +395,7 @@ function RoleEditor({
   onCancel,
 }: {
   user: AdminUser;
-  messages: Messages;
+  messages: WidgetMessages;
   classNames: UserAdminClassNames | undefined;
   pending: boolean;
   onSave: (roles: string[]) => void;
@@ -431,7 +437,7 @@ function RoleEditor({
 
 // ───────────────────────────── add a user ─────────────────────────────
 
-function CreateUserForm({ messages, classNames, headingLevel }: { messages: Messages; classNames: UserAdminClassNames | undefined; headingLevel: HeadingLevel }) {
+function CreateUserForm({ messages, classNames, headingLevel }: { messages: WidgetMessages; classNames: UserAdminClassNames | undefined; headingLevel: HeadingLevel }) {
   const create = useAdminCreateUser();
   const form = useAuthForm(messages, ['username', 'email', 'name', 'roles', 'password']);
   const formRef = useMergeRefs(undefined, form.formRef);

@@ -15,8 +15,13 @@ import { RateLimitCountdown } from './RateLimitCountdown.js';
 import { SubmitButton } from './SubmitButton.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
+import { commonStrings } from './strings/common.js';
+import { verifyEmailStrings } from './strings/verifyEmail.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 import { readUrlToken, removeUrlToken } from './urlToken.js';
+
+/** The strings VerifyEmail shows (its own slice of the dictionary and the shared one). */
+const STRINGS = { ...commonStrings, ...verifyEmailStrings };
 
 /**
  * Props of {@link VerifyEmail}. Other `<form>` attributes are passed to the form element.
@@ -58,7 +63,7 @@ export interface VerifyEmailProps extends Omit<FormHTMLAttributes<HTMLFormElemen
 export function VerifyEmail(
   { ref, token: tokenProp, tokenParam = 'token', onSuccess, signIn = '/login', headingLevel, messages: overrides, classNames, className, ...rest }: VerifyEmailProps & RefAttributes<HTMLFormElement>,
 ) {
-  const messages = useWidgetMessages(overrides);
+  const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useVerifyEmail();
   const form = useAuthForm(messages, []);
   const formRef = useMergeRefs(ref, form.formRef);

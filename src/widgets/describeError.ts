@@ -1,5 +1,5 @@
 import { isAuthError } from '../client/AuthError.js';
-import type { MessageKey, Messages } from './messages.js';
+import type { CommonMessages } from './strings/common.js';
 
 /**
  * The text shown for a failed request: the dictionary's `error.<code>` when the code is known
@@ -12,7 +12,7 @@ import type { MessageKey, Messages } from './messages.js';
  * // 'The server took too long to answer. Please try again.'
  * ```
  */
-export function describeError(error: unknown, messages: Messages): string {
+export function describeError(error: unknown, messages: CommonMessages): string {
   if (!isAuthError(error)) return messages['error.unknown'];
   const key = `error.${error.code}`;
   if (isMessageKey(key, messages)) return messages[key];
@@ -30,7 +30,7 @@ export function describeError(error: unknown, messages: Messages): string {
  * describeFieldError('conflict', 'username', 'taken', defaultMessages); // 'This username is already taken.'
  * ```
  */
-export function describeFieldError(code: string, field: string, serverText: string, messages: Messages): string {
+export function describeFieldError(code: string, field: string, serverText: string, messages: CommonMessages): string {
   if (code === 'conflict' && field === 'username') return messages['field.usernameTaken'];
   if (code === 'conflict' && field === 'email') return messages['field.emailTaken'];
   if (code === 'invalid_credentials' && field === 'currentPassword') return messages['field.currentPasswordWrong'];
@@ -39,6 +39,6 @@ export function describeFieldError(code: string, field: string, serverText: stri
   return serverText.trim() === '' ? messages['error.unknown'] : serverText;
 }
 
-function isMessageKey(key: string, messages: Messages): key is MessageKey {
+function isMessageKey(key: string, messages: CommonMessages): key is keyof CommonMessages {
   return Object.prototype.hasOwnProperty.call(messages, key);
 }

@@ -4,7 +4,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { isAuthError } from '../client/AuthError.js';
 import type { AuthError } from '../client/AuthError.js';
 import { describeError, describeFieldError } from './describeError.js';
-import type { Messages } from './messages.js';
+import type { CommonMessages } from './strings/common.js';
 import { useCountdown } from './useCountdown.js';
 
 /**
@@ -111,7 +111,7 @@ export interface AuthFormController {
  * const onSubmit = (e) => { e.preventDefault(); form.send(login, { identifier, password }, () => messages['login.success']); };
  * ```
  */
-export function useAuthForm(messages: Messages, fields: readonly string[]): AuthFormController {
+export function useAuthForm(messages: CommonMessages, fields: readonly string[]): AuthFormController {
   const formRef = useRef<HTMLFormElement | null>(null);
   const inFlight = useRef(false);
   const [outcome, setOutcome] = useState<Outcome>(IDLE);

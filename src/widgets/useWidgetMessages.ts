@@ -1,20 +1,27 @@
-import { useMemo } from 'react';
-import { useMessages } from '../react/index.js';
+import { useContext, useMemo } from 'react';
+import { AuthMessagesContext, useAuthCore } from '../react/AuthContext.js';
 import type { Messages } from './messages.js';
 
 /**
- * The dictionary a widget uses: its own `messages` prop merged over the provider's messages,
- * which are merged over {@link defaultMessages}. Internal helper of the widgets.
+ * The dictionary a widget uses: its own defaults (only the slices of {@link defaultMessages} it
+ * shows, so a bundle carries only those strings), the provider's `messages` spread over them
+ * (as `useMessages()` does over the whole dictionary), and the widget's `messages` prop on top.
+ * Internal helper of the widgets.
  *
  * @example
  * ```tsx
- * const messages = useWidgetMessages(props.messages);
+ * const LOGIN_STRINGS = { ...commonStrings, ...loginStrings };
+ * const messages = useWidgetMessages(LOGIN_STRINGS, props.messages);
  * <h2>{messages['login.title']}</h2>;
  * ```
  */
-export function useWidgetMessages(overrides: Partial<Messages> | undefined): Messages {
-  const base = useMessages();
-  return useMemo(() => (overrides === undefined ? base : mergeMessages(base, overrides)), [base, overrides]);
+export function useWidgetMessages<T extends Partial<Messages>>(defaults: T, overrides: Partial<Messages> | undefined): T {
+  useAuthCore('useMessages');
+  const provider = useContext(AuthMessagesContext);
+  return useMemo(() => {
+    const base: T = provider === undefined ? defaults : { ...defaults, ...provider };
+    return overrides === undefined ? base : mergeMessages(base, overrides);
+  }, [defaults, provider, overrides]);
 }
 
 /**
@@ -25,11 +32,11 @@ export function useWidgetMessages(overrides: Partial<Messages> | undefined): Mes
  * mergeMessages(defaultMessages, { 'login.submit': 'Log in' })['login.submit']; // 'Log in'
  * ```
  */
-export function mergeMessages(base: Messages, overrides: Partial<Messages>): Messages {
-  const merged: Messages = { ...base };
+export function mergeMessages<T extends Partial<Messages>>(base: T, overrides: Partial<Messages>): T {
+  const merged: Partial<Messages> = { ...base };
   for (const key of Object.keys(overrides) as Array<keyof Messages>) {
     const value = overrides[key];
     if (typeof value === 'string') merged[key] = value;
   }
-  return merged;
+  return merged as T;
 }

@@ -1,0 +1,66 @@
+/**
+ * The English default strings of the shared form parts and the error messages by code: one slice of {@link defaultMessages}, imported on its own
+ * so a widget bundles only the strings it shows. Internal to the widgets.
+ *
+ * @example
+ * ```ts
+ * commonStrings['field.required'];
+ * ```
+ */
+export const commonStrings = {
+  // ───────────── shared form parts ─────────────
+  'field.required': 'Please fill in this field.',
+  'field.optional': '(optional)',
+  'field.invalidEmail': 'Enter an email address like name@example.com.',
+  'field.passwordTooShort': 'Use at least {min} characters.',
+  'field.passwordTooLong': 'Use at most {max} characters.',
+  'field.passwordMismatch': 'The two passwords do not match.',
+  'field.usernameTaken': 'This username is already taken.',
+  'field.emailTaken': 'This email address is already in use.',
+  'field.currentPasswordWrong': 'Your current password is not correct.',
+  'field.inviteInvalid': 'This invite code is not valid.',
+  'field.weakPassword': 'This password is too easy to guess. Choose a longer or less common one.',
+  'password.show': 'Show password',
+  'password.policy': 'Use {min} to {max} characters. A few words in a row make a strong passphrase.',
+  'password.policyCount': '{count} of at least {min} characters',
+  'password.hide': 'Hide password',
+  'form.errorSummary': 'Please correct the marked fields.',
+  'form.rateLimited': 'Too many attempts. You can try again in {time}.',
+  'form.rateLimitedDone': 'You can try again now.',
+  'form.pending': 'Please wait…',
+  'duration.second': '1 second',
+  'duration.seconds': '{seconds} seconds',
+  'duration.minutes': '{minutes} min {seconds} s',
+
+  // ───────────── errors by code (server codes and client failures) ─────────────
+  'error.invalid_request': 'Some of the information is not valid. Please check the form.',
+  'error.invalid_credentials': 'The sign-in details are not correct.',
+  'error.unauthenticated': 'Your session has ended. Please sign in again.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.csrf_failed': 'The request was refused for security reasons. Reload the page and try again.',
+  'error.conflict': 'This conflicts with an existing entry.',
+  'error.not_found': 'This could not be found.',
+  'error.invalid_token': 'This link is invalid or has expired.',
+  'error.weak_password': 'This password is too easy to guess. Choose a longer or less common one.',
+  'error.registration_closed': 'Registration is closed.',
+  'error.invite_required': 'An invite code is required to create an account.',
+  'error.rate_limited': 'Too many attempts. Please wait a moment.',
+  'error.payload_too_large': 'The request is too large.',
+  'error.unsupported_media_type': 'The request was sent in a format the server does not accept.',
+  'error.internal': 'Something went wrong on the server. Please try again later.',
+  'error.network': 'The server could not be reached. Check your connection and try again.',
+  'error.timeout': 'The server took too long to answer. Please try again.',
+  'error.aborted': 'The request was cancelled.',
+  'error.contract_mismatch': 'The server sent an answer this app does not understand. Please try again later.',
+  'error.unknown': 'Something went wrong. Please try again.',
+};
+
+/**
+ * The strings every widget's helpers read (field and form messages, durations, errors by code).
+ *
+ * @example
+ * ```ts
+ * const shared: CommonMessages = commonStrings;
+ * ```
+ */
+export type CommonMessages = typeof commonStrings;

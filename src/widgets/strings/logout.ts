@@ -1,0 +1,14 @@
+/**
+ * The English default strings of LogoutButton: one slice of {@link defaultMessages}, imported on its own
+ * so a widget bundles only the strings it shows. Internal to the widgets.
+ *
+ * @example
+ * ```ts
+ * logoutStrings['logout.label'];
+ * ```
+ */
+export const logoutStrings = {
+  // ───────────── LogoutButton ─────────────
+  'logout.label': 'Sign out',
+  'logout.pending': 'Signing out…',
+};
