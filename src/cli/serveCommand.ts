@@ -72,6 +72,7 @@ export const SERVE_OPTIONS: readonly OptionSpec[] = [
   { name: 'app-name', env: 'LATCHKEY_APP_NAME', kind: 'string', placeholder: 'name', description: 'Name used in mail subjects.', defaultText: 'latchkey' },
   { name: 'reset-path', env: 'LATCHKEY_RESET_PATH', kind: 'string', placeholder: 'path', description: 'App path that mailed reset links open (token in ?token=).', defaultText: '/reset-password' },
   { name: 'verify-email-path', env: 'LATCHKEY_VERIFY_EMAIL_PATH', kind: 'string', placeholder: 'path', description: 'App path that mailed email-verification links open.', defaultText: '/verify-email' },
+  { name: 'register-path', env: 'LATCHKEY_REGISTER_PATH', kind: 'string', placeholder: 'path', description: 'App path that mailed invites open (code in ?invite=).', defaultText: '/register' },
   { name: 'login-path', env: 'LATCHKEY_LOGIN_PATH', kind: 'string', placeholder: 'path', description: 'App path of the sign-in page, used in mail.', defaultText: '/login' },
   { name: 'password-reset', env: 'LATCHKEY_PASSWORD_RESET', kind: 'boolean', description: 'Offer "forgot password" (needs mail).', defaultText: 'true when mail is on' },
   { name: 'username-recovery', env: 'LATCHKEY_USERNAME_RECOVERY', kind: 'boolean', description: 'Offer "forgot username" (needs mail).', defaultText: 'true when mail is on' },
@@ -248,6 +249,7 @@ export const serveCommand: CliCommand = {
       resetPassword: checkPath(values['reset-path'] as string | undefined, where(sources, 'reset-path')),
       verifyEmail: checkPath(values['verify-email-path'] as string | undefined, where(sources, 'verify-email-path')),
       login: checkPath(values['login-path'] as string | undefined, where(sources, 'login-path')),
+      register: checkPath(values['register-path'] as string | undefined, where(sources, 'register-path')),
     };
     const staticDir = values.static as string | undefined;
     const files = staticDir

@@ -63,7 +63,7 @@ export interface AuthHandlerOptions {
   /** Name used in mail subjects. Default `'latchkey'`. */
   appName?: string;
   /** App paths the mailed links open (token in the `token` query parameter). */
-  links?: { resetPassword?: string; verifyEmail?: string; login?: string };
+  links?: { resetPassword?: string; verifyEmail?: string; login?: string; register?: string };
   /** Structured log sink. Default: one JSON line per entry on `console.log`. */
   logger?: AuthLogger;
   /** The time source (ms since epoch). Default `Date.now`. */

@@ -47,6 +47,7 @@ export type AuthLogEvent =
   | 'admin.user_deleted'
   | 'admin.reset_link'
   | 'admin.invite_created'
+  | 'admin.invite_mailed'
   | 'admin.invite_deleted'
   | 'mail.failed'
   | 'request.failed';

@@ -503,6 +503,26 @@ const adminCreateInvite: Route = async (call) => {
   };
   await rt.store.createInvite(invite);
   rt.log('info', 'admin.invite_created', { by: admin.user.id });
+  if (invite.email !== null && rt.mailer) {
+    // An invite bound to an address is mailed to it (contract: SHOULD), in the background.
+    const { mailer } = rt;
+    const to = invite.email;
+    const link = new URL(call.appLink(rt.links.register));
+    link.searchParams.set('invite', invite.code);
+    const hours = Math.round((invite.expiresAt - call.now) / 3_600_000);
+    call.shared.background(async () => {
+      try {
+        await mailer.send({
+          to,
+          subject: `You are invited to ${rt.appName}`,
+          text: `Hello,\n\nyou are invited to create an account on ${rt.appName}. Open this link within ${String(hours)} hours:\n\n${link.toString()}\n\nIf you did not expect this mail, ignore it.\n`,
+        });
+        rt.log('info', 'admin.invite_mailed', { by: admin.user.id });
+      } catch (error) {
+        rt.log('error', 'mail.failed', { reason: error instanceof Error ? error.name : 'unknown' });
+      }
+    });
+  }
   return ok({ invite: toInvite(invite) }, 201);
 };
 

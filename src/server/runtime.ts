@@ -28,7 +28,7 @@ export interface Runtime {
   hasher: PasswordHasher;
   mailer: Mailer | null;
   appName: string;
-  links: { resetPassword: string; verifyEmail: string; login: string };
+  links: { resetPassword: string; verifyEmail: string; login: string; register: string };
   now(): number;
   lifetimes: { idle: number; absolute: number; rememberIdle: number; rememberAbsolute: number; accessToken: number; oneTime: number };
   throttle: { identifier: ThrottleRule; address: ThrottleRule; mail: ThrottleRule };
@@ -124,6 +124,7 @@ export function resolveRuntime(options: AuthHandlerOptions): Runtime {
       resetPassword: appPath('resetPassword', options.links?.resetPassword, '/reset-password'),
       verifyEmail: appPath('verifyEmail', options.links?.verifyEmail, '/verify-email'),
       login: appPath('login', options.links?.login, '/login'),
+      register: appPath('register', options.links?.register, '/register'),
     },
     now: () => clock.now(),
     lifetimes: {

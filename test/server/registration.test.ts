@@ -72,6 +72,24 @@ describe('registration', () => {
     expectError(await admin.del(`admin/invites/${encodeURIComponent(code)}`), 404, 'not_found');
   });
 
+  it('invite: one bound to an address is mailed with a link to the register page that carries the code; an open one is not mailed', async () => {
+    const server = makeServer({ registration: 'invite', links: { register: '/join' } });
+    const admin = await adminOf(server);
+    const bound = await admin.post('admin/invites', { email: 'Carl@Example.com', expiresInHours: 48 });
+    const code = (bound.body as { invite: { code: string } }).invite.code;
+    await server.handler.idle();
+    const mail = server.outbox.last('carl@example.com');
+    expect(mail?.subject).toMatch(/invited/);
+    expect(mail?.text).toContain(`http://app.test/join?invite=${code}`);
+    expect(mail?.text).toContain('48 hours');
+    const before = server.outbox.messages.length;
+    await admin.post('admin/invites', { roles: ['editor'] });
+    await server.handler.idle();
+    expect(server.outbox.messages.length).toBe(before);
+    // The mailed code works like any invite.
+    expectSuccess('register', await server.client().post('register', { ...body('carl'), email: 'carl@example.com', invite: code }));
+  });
+
   it('email verification: 201 {session:null, next:verify_email}, no login before, the mailed token signs in once', async () => {
     for (const transport of ['cookie', 'bearer'] as const) {
       const server = makeServer({ transport, features: { emailVerification: true } });
