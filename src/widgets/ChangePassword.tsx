@@ -7,8 +7,8 @@ import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
 import type { HeadingLevel } from './Heading.js';
 import type { Messages } from './messages.js';
+import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js';
 import { PasswordField } from './PasswordField.js';
-import { checkNewPassword, policyHint } from './passwordPolicy.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
@@ -73,9 +73,7 @@ export function ChangePassword(
     setConfirm('');
     const errors: Record<string, string> = {};
     if (sentCurrent === '') errors.currentPassword = messages['field.required'];
-    const problem = checkNewPassword(sentNext, policy, messages);
-    if (problem !== null) errors.newPassword = problem;
-    else if (confirmPassword && sentNext !== repeated) errors.confirmPassword = messages['field.passwordMismatch'];
+    checkNewPasswordPair(errors, 'newPassword', sentNext, confirmPassword ? repeated : null, policy, messages);
     if (Object.keys(errors).length > 0) return form.reject(errors);
     form.send(mutation, { currentPassword: sentCurrent, newPassword: sentNext }, () => messages['changePassword.success'], onSuccess);
   };
@@ -103,27 +101,19 @@ export function ChangePassword(
         hideLabel={messages['password.hide']}
         classNames={classNames}
       />
-      <PasswordField
+      <NewPasswordFields
+        form={form}
+        messages={messages}
+        policy={policy}
+        name="newPassword"
         label={messages['changePassword.newPassword']}
-        {...form.bind('newPassword', next, setNext)}
-        autoComplete="new-password"
-        required
-        hint={policyHint(next, policy, messages)}
-        showLabel={messages['password.show']}
-        hideLabel={messages['password.hide']}
+        value={next}
+        setValue={setNext}
+        confirmLabel={confirmPassword ? messages['changePassword.confirmPassword'] : null}
+        confirm={confirm}
+        setConfirm={setConfirm}
         classNames={classNames}
       />
-      {confirmPassword ? (
-        <PasswordField
-          label={messages['changePassword.confirmPassword']}
-          {...form.bind('confirmPassword', confirm, setConfirm)}
-          autoComplete="new-password"
-          required
-          showLabel={messages['password.show']}
-          hideLabel={messages['password.hide']}
-          classNames={classNames}
-        />
-      ) : null}
     </AuthForm>
   );
 }

@@ -10,8 +10,7 @@ import { Field } from './Field.js';
 import type { HeadingLevel } from './Heading.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
-import { PasswordField } from './PasswordField.js';
-import { checkNewPassword, policyHint } from './passwordPolicy.js';
+import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
@@ -166,9 +165,7 @@ export function RegisterForm(
     if (username.trim() === '') errors.username = messages['field.required'];
     if (email.trim() === '') errors.email = messages['field.required'];
     else if (!looksLikeEmail(email.trim())) errors.email = messages['field.invalidEmail'];
-    const problem = checkNewPassword(sent, policy, messages);
-    if (problem !== null) errors.password = problem;
-    else if (confirmPassword && sent !== repeated) errors.confirmPassword = messages['field.passwordMismatch'];
+    checkNewPasswordPair(errors, 'password', sent, confirmPassword ? repeated : null, policy, messages);
     if (inviteMode && invite.trim() === '') errors.invite = messages['field.required'];
     const profile: Record<string, string | number | boolean> = {};
     for (const field of extraFields) {
@@ -281,27 +278,19 @@ export function RegisterForm(
               classNames={classNames}
             />
           ) : null}
-          <PasswordField
+          <NewPasswordFields
+            form={form}
+            messages={messages}
+            policy={policy}
+            name="password"
             label={messages['register.password']}
-            {...form.bind('password', password, setPassword)}
-            autoComplete="new-password"
-            required
-            hint={policyHint(password, policy, messages)}
-            showLabel={messages['password.show']}
-            hideLabel={messages['password.hide']}
+            value={password}
+            setValue={setPassword}
+            confirmLabel={confirmPassword ? messages['register.confirmPassword'] : null}
+            confirm={confirm}
+            setConfirm={setConfirm}
             classNames={classNames}
           />
-          {confirmPassword ? (
-            <PasswordField
-              label={messages['register.confirmPassword']}
-              {...form.bind('confirmPassword', confirm, setConfirm)}
-              autoComplete="new-password"
-              required
-              showLabel={messages['password.show']}
-              hideLabel={messages['password.hide']}
-              classNames={classNames}
-            />
-          ) : null}
           {extraFields.map((field) => {
             const key = `profile.${field.name}`;
             const change = (value: string | boolean) => {

@@ -7,8 +7,7 @@ import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
 import type { HeadingLevel } from './Heading.js';
 import type { Messages } from './messages.js';
-import { PasswordField } from './PasswordField.js';
-import { checkNewPassword, policyHint } from './passwordPolicy.js';
+import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
@@ -101,9 +100,7 @@ export function ResetPassword(
     setPassword('');
     setConfirm('');
     const errors: Record<string, string> = {};
-    const problem = checkNewPassword(sent, policy, messages);
-    if (problem !== null) errors.password = problem;
-    else if (sent !== repeated) errors.confirmPassword = messages['field.passwordMismatch'];
+    checkNewPasswordPair(errors, 'password', sent, repeated, policy, messages);
     if (Object.keys(errors).length > 0) return form.reject(errors);
     form.send(mutation, { token, password: sent }, () => messages['resetPassword.success'], onSuccess);
   };
@@ -131,27 +128,19 @@ export function ResetPassword(
       {...rest}
     >
       {showFields ? (
-        <>
-      <PasswordField
-        label={messages['resetPassword.password']}
-        {...form.bind('password', password, setPassword)}
-        autoComplete="new-password"
-        required
-        hint={policyHint(password, policy, messages)}
-        showLabel={messages['password.show']}
-        hideLabel={messages['password.hide']}
-        classNames={classNames}
-      />
-      <PasswordField
-        label={messages['resetPassword.confirmPassword']}
-        {...form.bind('confirmPassword', confirm, setConfirm)}
-        autoComplete="new-password"
-        required
-        showLabel={messages['password.show']}
-        hideLabel={messages['password.hide']}
-        classNames={classNames}
-      />
-        </>
+        <NewPasswordFields
+          form={form}
+          messages={messages}
+          policy={policy}
+          name="password"
+          label={messages['resetPassword.password']}
+          value={password}
+          setValue={setPassword}
+          confirmLabel={messages['resetPassword.confirmPassword']}
+          confirm={confirm}
+          setConfirm={setConfirm}
+          classNames={classNames}
+        />
       ) : null}
     </AuthForm>
   );
