@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { HTMLAttributes, KeyboardEvent, RefAttributes } from 'react';
 import type { User } from '../contract/index.js';
+import { useAuthCore } from '../react/AuthContext.js';
 import { useAuth } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
 import { cx } from './cx.js';
@@ -44,7 +45,7 @@ export interface AuthStatusHeaderClassNames {
  * ```
  */
 export interface AuthStatusHeaderProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
-  /** Signed out: where "Sign in" goes, a URL (link) or a callback (button). Default `/login`. */
+  /** Signed out: where "Sign in" goes, a URL (link) or a callback (button). Default: the provider's `loginPath` (`/login`). */
   signIn?: LinkTarget;
   /** Signed in: the menu's "Account settings" item, a URL or a callback; `false` leaves it out. Default `/account`. */
   account?: LinkTarget | false;
@@ -78,10 +79,13 @@ export interface AuthStatusHeaderProps extends Omit<HTMLAttributes<HTMLDivElemen
  * ```
  */
 export function AuthStatusHeader(
-  { ref, signIn = '/login', account = '/account', onSignedOut, showRoles = true, displayName, messages: overrides, classNames, className, ...rest }: AuthStatusHeaderProps & RefAttributes<HTMLDivElement>,
+  { ref, signIn: signInProp, account = '/account', onSignedOut, showRoles = true, displayName, messages: overrides, classNames, className, ...rest }: AuthStatusHeaderProps & RefAttributes<HTMLDivElement>,
 ) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const auth = useAuth();
+  const core = useAuthCore('AuthStatusHeader');
+  // Without a `signIn` prop the link goes to the provider's `loginPath` (default `/login`).
+  const signIn = signInProp ?? core.settings.loginPath;
   const rootClass = cx('lk-root', 'lk-header', classNames?.root, className);
   const signInRef = useRef<HTMLElement | null>(null);
   const focusSignIn = useRef(false);

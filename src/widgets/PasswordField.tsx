@@ -63,8 +63,10 @@ export function PasswordField(
 ) {
   const ids = useFieldIds(id);
   const [shown, setShown] = useState(false);
+  // Emptied (every form clears its passwords after a submit): the next password starts hidden again.
+  if (shown && rest.value === '') setShown(false);
   const invalid = typeof error === 'string' && error !== '';
-  const visible = toggle && shown && rest.value !== '';
+  const visible = toggle && shown;
   return (
     <div className={cx('lk-field', classNames?.field, className)} data-invalid={invalid ? '' : undefined}>
       <label htmlFor={ids.input} className={cx('lk-label', classNames?.label)}>

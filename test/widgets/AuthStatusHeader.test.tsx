@@ -24,6 +24,11 @@ describe('AuthStatusHeader', SLOW, () => {
     await expectNoAxeViolations();
   });
 
+  it("links \"Sign in\" to the provider's loginPath when no signIn is given", async () => {
+    setup().renderWithAuth(<AuthStatusHeader />, { loginPath: '/signin' });
+    expect(await screen.findByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/signin');
+  });
+
   it('signed out with a callback renders a button', async () => {
     const user = typist();
     const onSignIn = vi.fn();

@@ -105,6 +105,22 @@ describe('LoginForm', SLOW, () => {
     await expectNoAxeViolations();
   });
 
+  it('hides the password again after a submit clears it, even if it was shown (security 7)', async () => {
+    const user = typist();
+    setup().renderWithAuth(<LoginForm />);
+    const password = screen.getByLabelText('Password');
+    await user.type(screen.getByLabelText('Username or email'), 'ada');
+    await user.type(password, 'a wrong password here');
+    await user.click(screen.getByRole('button', { name: 'Show password' }));
+    expect(password).toHaveAttribute('type', 'text');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('alert');
+    expect(password).toHaveValue('');
+    await user.type(password, 'the next try');
+    expect(password).toHaveAttribute('type', 'password');
+    expect(screen.getByRole('button', { name: 'Show password' })).toBeInTheDocument();
+  });
+
   it('sends a pasted 128-character passphrase whole (security 6)', async () => {
     const user = typist();
     const long = `${'correct horse battery staple '.repeat(5)}end`.slice(0, 128);
