@@ -41,6 +41,20 @@ const sizes = JSON.parse(run('npx', ['size-limit', '--json'], true)) as { name: 
 for (const size of sizes) row(size.name, kb(size.size), `budget ${kb(size.sizeLimit)} ${size.passed ? 'ok' : 'OVER'}`);
 results.sizes = sizes;
 
+/** Gzip size of an entry bundled by esbuild (minified ESM, gzip -9), with the given externals. */
+async function gzipOf(entry: string, external: string[]): Promise<number> {
+  const out = await build({ entryPoints: [entry], bundle: true, minify: true, write: false, format: 'esm', outdir: 'bench/.results/tmp', external });
+  return out.outputFiles.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0);
+}
+const reactExternal = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'];
+const extra = {
+  'LoginForm + AuthStatusHeader + hooks + styles.css, zod bundled (react-query external)': await gzipOf('bench/size/login.js', [...reactExternal, '@tanstack/react-query']),
+  'every widget + hooks + styles.css, zod bundled (react-query external)': await gzipOf('bench/size/everything.js', [...reactExternal, '@tanstack/react-query']),
+  'messagesDe (the German dictionary) on its own': await gzipOf('bench/size/locale-de.js', reactExternal),
+};
+for (const [label, bytes] of Object.entries(extra)) row(label, kb(bytes), 'for reference, no budget');
+results.sizesForReference = extra;
+
 // Tree-shaking proof: a bundle importing only useAuth must contain no widget code.
 const onlyUseAuth = await build({
   entryPoints: ['bench/size/only-useAuth.js'],

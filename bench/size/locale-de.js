@@ -1,0 +1,2 @@
+// The German dictionary on its own.
+export { messagesDe } from '../../dist/index.js';
