@@ -256,6 +256,16 @@ describe('deliberately broken backends: each fault is caught by the check meant 
   }
 });
 
+describe('the statistical timing check (on here; off in the other runs, so no test depends on timing by chance)', () => {
+  it('fails a backend that answers unknown users 150 ms faster than wrong passwords', async () => {
+    backend = await startMock({}, faults.answersUnknownUsersFaster);
+    const result = await runConformance({ ...backend.options, only: ['login'], timing: true });
+    const report = formatReport(result);
+    expect(failedIds(result), report).toEqual(['login.timing-parity']);
+    expect(check(result, 'login.timing-parity').message, report).toMatch(/ms for unknown users vs .+ ms for wrong passwords/);
+  });
+});
+
 describe('allowed variations do not fail', () => {
   it.each([
     ['Retry-After as an HTTP date', faults.retryAfterAsHttpDate, ['login']],

@@ -52,17 +52,18 @@ async function startReference(
 describe('the conformance suite against the reference server over HTTP', () => {
   it('passes every check in cookie mode (SQLite store, outbox read through the test-only endpoint)', async () => {
     const { baseUrl, outboxUrl } = await startReference('cookie', createSqliteStore({ filename: join(dir, 'cookie.db') }));
-    const result = await runConformance({ baseUrl, transport: 'cookie', admin: ADMIN, readOutbox: outboxFromUrl(outboxUrl) });
+    const result = await runConformance({ baseUrl, transport: 'cookie', admin: ADMIN, readOutbox: outboxFromUrl(outboxUrl), timing: false });
     expect(failedIds(result), formatReport(result)).toEqual([]);
-    // Only what cannot be checked black-box (the expiry clock) and what does not apply to cookie mode.
+    // Only what cannot be checked black-box (the expiry clock), and the timing check, which tests
+    // leave off (it is statistical; test/conformance/faults.test.ts proves it catches a real gap).
     const open = result.groups.flatMap((g) => g.checks).filter((c) => c.status === 'not_checked').map((c) => c.id);
-    expect(open).toEqual(['password/reset.expired-token']);
+    expect(open.sort()).toEqual(['login.timing-parity', 'password/reset.expired-token']);
     console.info(`reference server, cookie: ${result.summary.passed} passed in ${result.durationMs} ms`);
   }, 90_000);
 
   it('passes every check in bearer mode (memory store)', async () => {
     const { baseUrl, outboxUrl } = await startReference('bearer', createMemoryStore());
-    const result = await runConformance({ baseUrl, transport: 'bearer', admin: ADMIN, readOutbox: outboxFromUrl(outboxUrl) });
+    const result = await runConformance({ baseUrl, transport: 'bearer', admin: ADMIN, readOutbox: outboxFromUrl(outboxUrl), timing: false });
     expect(failedIds(result), formatReport(result)).toEqual([]);
     expect(result.groups.find((g) => g.name === 'refresh')?.checks.every((c) => c.status === 'pass')).toBe(true);
     console.info(`reference server, bearer: ${result.summary.passed} passed in ${result.durationMs} ms`);
