@@ -28,4 +28,11 @@ describe('the latchkey entry', () => {
       for (const name of typeNames(`src/${folder}/index.ts`)) expect(entry.has(name), `${folder}: ${name}`).toBe(true);
     }
   });
+
+  it("is counted whole by the size bench's 'every widget' entry, except the opt-in German dictionary", () => {
+    const entry = readFileSync(resolve(root, 'bench/size/everything.js'), 'utf8');
+    const listed = new Set([...entry.matchAll(/^\s+(\w+),$/gm)].map((match) => match[1]));
+    const expected = Object.keys(latchkey).filter((name) => name !== 'messagesDe');
+    expect(expected.filter((name) => !listed.has(name)), 'add these to bench/size/everything.js').toEqual([]);
+  });
 });
