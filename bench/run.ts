@@ -5,7 +5,8 @@
  * bench/.results/latest.json; docs/performance.md explains them. Nothing here is a pass/fail test:
  * the deterministic budgets (sizes, request counts) are held by `npm test`.
  *
- * Options: `--skip-server` (no load test), `--seconds N` (per load run, at most 10; default 5).
+ * Options: `--skip-server` (no load test), `--only server` (only the load test, no build),
+ * `--seconds N` (per load run, at most 10; default 5).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -19,6 +20,8 @@ import type { LoadResult } from './server/load.js';
 
 const args = process.argv.slice(2);
 const skipServer = args.includes('--skip-server');
+const onlyArg = args.indexOf('--only');
+const onlyServer = onlyArg >= 0 && args[onlyArg + 1] === 'server';
 const secondsArg = args.indexOf('--seconds');
 const seconds = secondsArg >= 0 ? Math.min(10, Math.max(1, Number(args[secondsArg + 1]) || 5)) : 5;
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
@@ -32,6 +35,11 @@ function run(command: string, commandArgs: string[], mayFail = false): string {
 }
 const row = (label: string, value: string, note = '') => console.log(`| ${label.padEnd(72)} | ${value.padStart(14)} | ${note}`);
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} KB`;
+
+if (onlyServer) {
+  await serverThroughput();
+  finish();
+}
 
 // ───────────── sizes ─────────────
 console.log('\n## Sizes (gzip, react and react-dom external; budgets from .size-limit.js)\n');
@@ -124,7 +132,7 @@ async function stop(started: Started): Promise<void> {
   started.child.kill('SIGKILL');
 }
 
-if (!skipServer) {
+async function serverThroughput(): Promise<void> {
   console.log(`\n## Server on loopback (autocannon, 10 connections, ${seconds} s per run)\n`);
   const server: Record<string, Record<string, LoadResult>> = {};
   for (const [name, script, paths] of [
@@ -151,7 +159,13 @@ if (!skipServer) {
   }
   results.server = server;
 }
+if (!skipServer) await serverThroughput();
+finish();
 
-writeFileSync('bench/.results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log('\nWritten to bench/.results/latest.json');
-process.exit(0);
+function finish(): never {
+  // A server-only run keeps the full run's figures in latest.json.
+  const file = onlyServer ? 'bench/.results/server.json' : 'bench/.results/latest.json';
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nWritten to ${file}`);
+  process.exit(0);
+}
