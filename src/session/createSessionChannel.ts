@@ -44,19 +44,8 @@ export interface SessionChannel {
  * ```
  */
 export interface SessionChannelOptions {
-  /** The BroadcastChannel name and `localStorage` key. Default `latchkey:session`. */
+  /** The BroadcastChannel name. Default `latchkey:session`. */
   name?: string;
-}
-
-/** How many of its own recent messages a channel remembers, to ignore their echo. */
-const OWN_MESSAGES_KEPT = 32;
-
-function storageOrNull(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
 }
 
 function toMessage(data: unknown): SessionChannelMessage | null {
@@ -72,10 +61,11 @@ function toMessage(data: unknown): SessionChannelMessage | null {
 
 /**
  * Opens a channel that tells other tabs of the same origin when the user signs in or out, so
- * they follow within a moment. Uses `BroadcastChannel`, and where that is missing, `storage`
- * events on `localStorage` (written and removed at once). Messages carry only `type`, `userId`
- * and `timestamp`, never a token; malformed messages are ignored, and so are the channel's own.
- * Without either mechanism (server rendering), `post` and `subscribe` do nothing.
+ * they follow within a moment. Uses `BroadcastChannel` (in every current browser and in Node 18
+ * and later), which never hands a channel its own messages. Messages carry only `type`, `userId`
+ * and `timestamp`, never a token; malformed ones are ignored. Where `BroadcastChannel` is missing
+ * (server rendering, old browsers), the channel works but carries nothing: `post` does nothing and
+ * other tabs catch up on their next focus check (`GET session` when the tab becomes visible again).
  *
  * @example
  * ```ts
@@ -92,66 +82,14 @@ export function createSessionChannel(options: SessionChannelOptions = {}): Sessi
     throw new TypeError('createSessionChannel: name must be a non-empty string');
   }
   const listeners = new Set<(message: SessionChannelMessage) => void>();
-  const ownMessages: string[] = [];
   let closed = false;
-
-  const deliver = (data: unknown) => {
-    if (closed) return;
-    const message = toMessage(data);
-    if (message === null) return;
-    const serialized = JSON.stringify(message);
-    const own = ownMessages.indexOf(serialized);
-    if (own !== -1) {
-      ownMessages.splice(own, 1);
-      return;
-    }
-    for (const listener of [...listeners]) listener(message);
-  };
-
-  const remember = (serialized: string) => {
-    ownMessages.push(serialized);
-    if (ownMessages.length > OWN_MESSAGES_KEPT) ownMessages.shift();
-  };
-
-  // `storage` events normally skip the writing document, but not in every environment; the
-  // channel remembers what it wrote to drop such an echo. BroadcastChannel never echoes.
-  let echoes = false;
-  let send: (serialized: string) => void = () => {};
-  let stop: () => void = () => {};
-
-  const Broadcast = (globalThis as { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
-  const storage = storageOrNull();
-  if (typeof Broadcast === 'function') {
-    const channel = new Broadcast(name);
-    const onMessage = (event: MessageEvent) => deliver(event.data);
-    channel.addEventListener('message', onMessage);
-    send = (serialized) => channel.postMessage(JSON.parse(serialized) as unknown);
-    stop = () => {
-      channel.removeEventListener('message', onMessage);
-      channel.close();
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null;
+  if (channel !== null) {
+    channel.onmessage = (event: MessageEvent) => {
+      const message = toMessage(event.data);
+      // A copy: a listener may unsubscribe or subscribe others while the message is delivered.
+      if (message !== null) for (const listener of [...listeners]) listener(message);
     };
-  } else if (storage !== null && typeof globalThis.addEventListener === 'function') {
-    const onStorage = (event: StorageEvent) => {
-      if (event.key !== name || event.newValue === null) return;
-      let data: unknown;
-      try {
-        data = JSON.parse(event.newValue);
-      } catch {
-        return;
-      }
-      deliver(data);
-    };
-    globalThis.addEventListener('storage', onStorage);
-    echoes = true;
-    send = (serialized) => {
-      try {
-        storage.setItem(name, serialized);
-        storage.removeItem(name);
-      } catch {
-        // Storage full or disabled: other tabs catch up on their next focus check.
-      }
-    };
-    stop = () => globalThis.removeEventListener('storage', onStorage);
   }
 
   return {
@@ -161,9 +99,7 @@ export function createSessionChannel(options: SessionChannelOptions = {}): Sessi
       if (message === null) {
         throw new TypeError(`SessionChannel.post: expected { type: 'signed-in' | 'signed-out', userId: string | null }`);
       }
-      const serialized = JSON.stringify(message);
-      if (echoes) remember(serialized);
-      send(serialized);
+      channel?.postMessage(message);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -172,10 +108,9 @@ export function createSessionChannel(options: SessionChannelOptions = {}): Sessi
       };
     },
     close() {
-      if (closed) return;
       closed = true;
       listeners.clear();
-      stop();
+      channel?.close();
     },
   };
 }

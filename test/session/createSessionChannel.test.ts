@@ -71,13 +71,22 @@ describe('createSessionChannel with BroadcastChannel', () => {
     const listener = vi.fn();
     tabB.subscribe(listener);
     const raw = new BroadcastChannel('test:session');
-    for (const bad of ['signed-out', null, { type: 'hacked', userId: null, timestamp: 1 }, { type: 'signed-out', userId: 5, timestamp: 1 }, { type: 'signed-out', userId: null }]) {
-      raw.postMessage(bad);
-    }
-    raw.postMessage({ type: 'signed-out', userId: null, timestamp: 2 });
+    const malformed = [
+      'signed-out',
+      null,
+      { type: 'hacked', userId: null, timestamp: 1 },
+      { type: 'signed-out', userId: 5, timestamp: 1 },
+      { type: 'signed-out', userId: 'x'.repeat(257), timestamp: 1 },
+      { type: 'signed-out', userId: null },
+      { type: 'signed-out', userId: null, timestamp: '1' },
+      { type: 'signed-out', userId: null, timestamp: Number.NaN },
+      { type: 'signed-out', userId: null, timestamp: Number.POSITIVE_INFINITY },
+    ];
+    for (const bad of malformed) raw.postMessage(bad);
+    raw.postMessage({ type: 'signed-out', userId: 'x'.repeat(256), timestamp: 2 });
     await settle();
     raw.close();
-    expect(listener).toHaveBeenCalledExactlyOnceWith({ type: 'signed-out', userId: null, timestamp: 2 });
+    expect(listener).toHaveBeenCalledExactlyOnceWith({ type: 'signed-out', userId: 'x'.repeat(256), timestamp: 2 });
   });
 
   it('stops receiving after unsubscribe and after close', async () => {
@@ -114,61 +123,34 @@ describe('createSessionChannel with BroadcastChannel', () => {
   });
 });
 
-describe('createSessionChannel without BroadcastChannel (storage event fallback)', () => {
-  it('writes the message to localStorage and removes it at once', () => {
-    vi.stubGlobal('BroadcastChannel', undefined);
-    const setItem = vi.spyOn(Storage.prototype, 'setItem');
-    const tab = channel();
-    tab.post({ type: 'signed-out', userId: 'u9' });
-    expect(setItem).toHaveBeenCalledOnce();
-    const [key, value] = setItem.mock.calls[0] ?? [];
-    expect(key).toBe('test:session');
-    expect(JSON.parse(value ?? '')).toEqual({ type: 'signed-out', userId: 'u9', timestamp: expect.any(Number) });
-    expect(localStorage.getItem('test:session')).toBeNull();
-    setItem.mockRestore();
-  });
-
-  it('receives a message of another tab through a storage event', () => {
-    vi.stubGlobal('BroadcastChannel', undefined);
-    const tab = channel();
-    const listener = vi.fn();
-    tab.subscribe(listener);
-    // What the browser fires in this tab when another tab writes the key:
-    const newValue = JSON.stringify({ type: 'signed-in', userId: 'u2', timestamp: 123 });
-    window.dispatchEvent(new StorageEvent('storage', { key: 'test:session', newValue }));
-    // ... and when it removes it again, other keys, and junk:
-    window.dispatchEvent(new StorageEvent('storage', { key: 'test:session', newValue: null }));
-    window.dispatchEvent(new StorageEvent('storage', { key: 'other', newValue }));
-    window.dispatchEvent(new StorageEvent('storage', { key: 'test:session', newValue: '{not json' }));
-    window.dispatchEvent(new StorageEvent('storage', { key: 'test:session', newValue: '{"type":"signed-in","userId":"u2","timestamp":"soon"}' }));
-    expect(listener).toHaveBeenCalledExactlyOnceWith({ type: 'signed-in', userId: 'u2', timestamp: 123 });
-  });
-
-  it('ignores the echo of its own write if the environment delivers one', () => {
+describe('createSessionChannel without BroadcastChannel', () => {
+  it('works as a channel that carries nothing: no throw, no storage writes, no messages', async () => {
     vi.stubGlobal('BroadcastChannel', undefined);
     const setItem = vi.spyOn(Storage.prototype, 'setItem');
     const tabA = channel();
     const tabB = channel();
     const a = vi.fn();
     const b = vi.fn();
-    tabA.subscribe(a);
+    const off = tabA.subscribe(a);
     tabB.subscribe(b);
-    tabA.post({ type: 'signed-out', userId: null });
-    const written = setItem.mock.calls[0]?.[1] ?? '';
-    setItem.mockRestore();
-    window.dispatchEvent(new StorageEvent('storage', { key: 'test:session', newValue: written }));
+    tabA.post({ type: 'signed-out', userId: 'u9' });
+    tabB.post({ type: 'signed-in', userId: null });
+    await settle();
     expect(a).not.toHaveBeenCalled();
-    expect(b).toHaveBeenCalledOnce();
+    expect(b).not.toHaveBeenCalled();
+    expect(setItem).not.toHaveBeenCalled();
+    expect(localStorage.length).toBe(0);
+    setItem.mockRestore();
+    expect(typeof off).toBe('function');
+    off();
+    tabA.close();
+    tabA.post({ type: 'signed-out', userId: null }); // closed: no throw
   });
 
-  it('stops listening after close', () => {
+  it('still names bad input', () => {
     vi.stubGlobal('BroadcastChannel', undefined);
     const tab = channel();
-    const listener = vi.fn();
-    tab.subscribe(listener);
-    tab.close();
-    const newValue = JSON.stringify({ type: 'signed-in', userId: 'u2', timestamp: 1 });
-    window.dispatchEvent(new StorageEvent('storage', { key: 'test:session', newValue }));
-    expect(listener).not.toHaveBeenCalled();
+    expect(() => tab.post({ type: 'signed-out', userId: 'x'.repeat(257) })).toThrow(/SessionChannel\.post/);
+    expect(() => createSessionChannel({ name: '' })).toThrow(/name must be a non-empty string/);
   });
 });
