@@ -20,12 +20,6 @@ export interface ScheduleExpiryOptions {
 /** `setTimeout` fires at once for delays above 2^31 - 1 ms (about 24.8 days); longer waits are chained. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
-function toEpochMs(expiresAt: Date | string | number): number {
-  if (expiresAt instanceof Date) return expiresAt.getTime();
-  if (typeof expiresAt === 'number') return expiresAt;
-  return Date.parse(expiresAt);
-}
-
 /**
  * Runs `onWarn` shortly before and `onExpire` at a session's end (`session.expiresAt`); returns a
  * function that cancels both. Handles deadlines beyond `setTimeout`'s 2^31 - 1 ms limit, deadlines
@@ -45,7 +39,8 @@ function toEpochMs(expiresAt: Date | string | number): number {
  */
 export function scheduleExpiry(expiresAt: Date | string | number | null, options: ScheduleExpiryOptions): () => void {
   if (expiresAt === null) return () => {};
-  const deadline = toEpochMs(expiresAt);
+  // `new Date(date)` copies the time and `new Date(string)` parses like `Date.parse`.
+  const deadline = typeof expiresAt === 'number' ? expiresAt : new Date(expiresAt).getTime();
   if (!Number.isFinite(deadline)) {
     throw new TypeError(`scheduleExpiry: expiresAt ${JSON.stringify(String(expiresAt))} is not a valid date`);
   }
@@ -55,13 +50,12 @@ export function scheduleExpiry(expiresAt: Date | string | number | null, options
   }
   const now = options.now ?? Date.now;
   const warnAt = deadline - warnBeforeMs;
-  let warned = options.onWarn === undefined || warnBeforeMs === 0;
+  // With no warning wanted, the warning step is skipped (with warnBeforeMs 0 it never comes first).
+  let warned = options.onWarn === undefined;
   let done = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: ReturnType<typeof setTimeout>;
 
   const tick = () => {
-    timer = undefined;
-    if (done) return;
     const current = now();
     if (current >= deadline) {
       done = true;
@@ -73,8 +67,8 @@ export function scheduleExpiry(expiresAt: Date | string | number | null, options
       options.onWarn?.(deadline - current);
       if (done) return; // onWarn may cancel
     }
-    const next = warned ? deadline : warnAt;
-    timer = setTimeout(tick, Math.min(Math.max(next - current, 0), MAX_TIMEOUT_MS));
+    // Both waits are positive here: `current` is before the deadline and, until warned, before warnAt.
+    timer = setTimeout(tick, Math.min((warned ? deadline : warnAt) - current, MAX_TIMEOUT_MS));
   };
 
   // The first check runs asynchronously, so the caller always holds `cancel` before a callback runs.
@@ -82,7 +76,6 @@ export function scheduleExpiry(expiresAt: Date | string | number | null, options
 
   return () => {
     done = true;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
+    clearTimeout(timer);
   };
 }

@@ -102,6 +102,25 @@ describe('scheduleExpiry', () => {
     cancel();
   });
 
+  it('cancel from inside onWarn also stops the expiry', () => {
+    const onExpire = vi.fn();
+    const cancel = scheduleExpiry(T0 + 10_000, { warnBeforeMs: 5000, onWarn: () => cancel(), onExpire });
+    vi.advanceTimersByTime(60_000);
+    expect(onExpire).not.toHaveBeenCalled();
+  });
+
+  it('never warns with warnBeforeMs 0 (the default), even with an onWarn', () => {
+    const onWarn = vi.fn();
+    const onExpire = vi.fn();
+    scheduleExpiry(T0 + 1000, { onWarn, onExpire });
+    scheduleExpiry(T0 + 1000, { warnBeforeMs: 0, onWarn, onExpire });
+    vi.advanceTimersByTime(999);
+    expect(onExpire).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onExpire).toHaveBeenCalledTimes(2);
+    expect(onWarn).not.toHaveBeenCalled();
+  });
+
   it('cancel right away also stops an already-past expiry', () => {
     const onExpire = vi.fn();
     scheduleExpiry(T0 - 1, { onExpire })();
