@@ -18,15 +18,16 @@ const MAX_LENGTH = 2048;
 /** Stands in for the origin where there is none (server rendering without `origin`). */
 const PLACEHOLDER_ORIGIN = 'https://latchkey.invalid';
 
-// Any whitespace or control character, raw: browsers strip or ignore some of them (` //evil.com`,
-// `java\tscript:`), so a value carrying one is refused rather than cleaned up.
+// Any whitespace (`\s` includes U+2028, U+2029 and U+FEFF), control or zero-width character, raw:
+// browsers strip or ignore some of them (` //evil.com`, `java\tscript:`), so a value carrying one is
+// refused rather than cleaned up; and any backslash, which browsers read as a slash (`/\evil.com`).
 // eslint-disable-next-line no-control-regex
-const RAW_WHITESPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u2060\ufeff]/u;
+const RAW_UNSAFE = /[\s\\\0-\x1f\x7f-\x9f\u200b-\u200f\u2060]/;
 // After percent-decoding (once, twice, three times: routers and servers differ in how often they
 // decode before redirecting), a value must not carry a control character (`/%09/evil.com`) nor
 // begin with two slashes or a backslash (`/%2F/evil.com`, `/%252F%252Fevil.com`).
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL = /[\0-\x1f\x7f]/;
 const LEADING_SLASHES = /^[\\/][\\/]|^\\/;
 const DECODE_ROUNDS = 3;
 
@@ -48,7 +49,9 @@ function unsafeWhenDecoded(value: string): boolean {
   return /%[0-9a-f]{2}/i.test(current); // still encoded after three rounds: nobody needs that
 }
 
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+// A scheme other than `http://` or `https://` (with the slashes: `https:evil.com` is a trick the URL
+// parser resolves as a same-origin path).
+const OTHER_SCHEME = /^(?!https?:\/\/)[a-z][a-z0-9+.-]*:/i;
 
 function currentOrigin(): string | null {
   const location = (globalThis as { location?: { origin?: unknown } }).location;
@@ -75,12 +78,9 @@ function currentOrigin(): string | null {
 export function sanitizeReturnTo(value: unknown, options: SanitizeReturnToOptions = {}): string {
   const fallback = options.fallback ?? '/';
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_LENGTH) return fallback;
-  if (RAW_WHITESPACE_OR_CONTROL.test(value) || value.includes('\\')) return fallback;
-  if (unsafeWhenDecoded(value)) return fallback;
-  // Protocol-relative (`//evil.com`) is another host; `https:evil.com` (scheme without `//`) is a
-  // trick the URL parser resolves as a same-origin path, so a scheme must come with `//`.
-  if (value.startsWith('//')) return fallback;
-  if (HAS_SCHEME.test(value) && !/^https?:\/\//i.test(value)) return fallback;
+  if (RAW_UNSAFE.test(value) || unsafeWhenDecoded(value)) return fallback;
+  // Protocol-relative (`//evil.com`) is another host.
+  if (value.startsWith('//') || OTHER_SCHEME.test(value)) return fallback;
 
   const origin = options.origin ?? currentOrigin() ?? PLACEHOLDER_ORIGIN;
   let base: URL;
@@ -96,9 +96,9 @@ export function sanitizeReturnTo(value: unknown, options: SanitizeReturnToOption
     return fallback;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return fallback;
-  if (url.origin !== base.origin || url.username !== '' || url.password !== '') return fallback;
+  if (url.origin !== base.origin || url.username || url.password) return fallback;
+  // An http(s) path always begins with `/`, but a normalized one may begin with `//`
+  // (`/.//evil.com`), which reads as another host.
   const target = `${url.pathname}${url.search}${url.hash}`;
-  // A normalized path may still begin with `//` (`/.//evil.com`), which reads as another host.
-  if (!target.startsWith('/') || target.startsWith('//')) return fallback;
-  return target;
+  return target.startsWith('//') ? fallback : target;
 }
