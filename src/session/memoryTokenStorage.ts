@@ -14,7 +14,7 @@ import type { Tokens } from '../contract/index.js';
 export function memoryTokenStorage(): TokenStorage {
   let tokens: Tokens | null = null;
   return {
-    get: () => (tokens === null ? null : { ...tokens }),
+    get: () => tokens && { ...tokens },
     set: (next) => {
       tokens = { ...next };
     },
