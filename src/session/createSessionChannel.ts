@@ -55,8 +55,9 @@ function toMessage(data: unknown): SessionChannelMessage | null {
   const { type, userId, timestamp } = data as Record<string, unknown>;
   if (type !== 'signed-in' && type !== 'signed-out') return null;
   if (userId !== null && (typeof userId !== 'string' || userId.length > 256)) return null;
-  if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) return null;
-  return { type, userId, timestamp };
+  // `Number.isFinite` is false for anything that is not a number.
+  if (!Number.isFinite(timestamp)) return null;
+  return { type, userId, timestamp: timestamp as number };
 }
 
 /**
