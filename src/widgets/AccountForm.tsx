@@ -13,11 +13,12 @@ import { PasswordField } from './PasswordField.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
+import { fieldStrings } from './strings/fields.js';
 import { accountStrings } from './strings/account.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 
 /** The strings AccountForm shows (its own slice of the dictionary and the shared one). */
-const STRINGS = { ...commonStrings, ...accountStrings };
+const STRINGS = { ...commonStrings, ...fieldStrings, ...accountStrings };
 type WidgetMessages = typeof STRINGS;
 
 /**

@@ -7,13 +7,12 @@ import type { LinkTarget } from './ActionLink.js';
 import { cx } from './cx.js';
 import { formatMessage } from './formatMessage.js';
 import type { Messages } from './messages.js';
-import { commonStrings } from './strings/common.js';
 import { authStatusHeaderStrings } from './strings/authStatusHeader.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 import { VisuallyHidden } from './VisuallyHidden.js';
 
-/** The strings AuthStatusHeader shows (its own slice of the dictionary and the shared one). */
-const STRINGS = { ...commonStrings, ...authStatusHeaderStrings };
+/** The strings AuthStatusHeader shows (its own slice of the dictionary; it shows none of the shared form strings). */
+const STRINGS = authStatusHeaderStrings;
 type WidgetMessages = typeof STRINGS;
 
 /**

@@ -12,11 +12,12 @@ import { PasswordField } from './PasswordField.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
+import { fieldStrings } from './strings/fields.js';
 import { changePasswordStrings } from './strings/changePassword.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 
 /** The strings ChangePassword shows (its own slice of the dictionary and the shared one). */
-const STRINGS = { ...commonStrings, ...changePasswordStrings };
+const STRINGS = { ...commonStrings, ...fieldStrings, ...changePasswordStrings };
 
 /**
  * Props of {@link ChangePassword}. Other `<form>` attributes are passed to the form element.

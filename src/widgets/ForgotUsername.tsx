@@ -7,11 +7,12 @@ import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { RecoveryForm } from './RecoveryForm.js';
 import { commonStrings } from './strings/common.js';
+import { fieldStrings } from './strings/fields.js';
 import { forgotUsernameStrings } from './strings/forgotUsername.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 
 /** The strings ForgotUsername shows (its own slice of the dictionary and the shared one). */
-const STRINGS = { ...commonStrings, ...forgotUsernameStrings };
+const STRINGS = { ...commonStrings, ...fieldStrings, ...forgotUsernameStrings };
 
 /**
  * Props of {@link ForgotUsername}. Other `<form>` attributes are passed to the form element.
@@ -37,7 +38,6 @@ export interface ForgotUsernameProps extends Omit<FormHTMLAttributes<HTMLFormEle
 }
 
 const INPUT = { type: 'email', autoComplete: 'email', spellCheck: false } as const;
-const validate = (email: string) => (looksLikeEmail(email) ? null : 'field.invalidEmail');
 const toVariables = (email: string) => ({ email });
 
 /**
@@ -65,7 +65,7 @@ export function ForgotUsername(
       mutation={mutation}
       field="email"
       inputProps={INPUT}
-      validate={validate}
+      validate={(email) => (looksLikeEmail(email) ? null : messages['field.invalidEmail'])}
       toVariables={toVariables}
       text={{
         title: messages['forgotUsername.title'],

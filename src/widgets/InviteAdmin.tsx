@@ -18,6 +18,7 @@ import type { Messages } from './messages.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
+import { fieldStrings } from './strings/fields.js';
 import { inviteAdminStrings } from './strings/inviteAdmin.js';
 import { userAdminStrings } from './strings/userAdmin.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
@@ -26,6 +27,7 @@ import { VisuallyHidden } from './VisuallyHidden.js';
 /** The strings InviteAdmin shows (its own slice of the dictionary and the shared one). */
 const STRINGS = {
   ...commonStrings,
+  ...fieldStrings,
   ...inviteAdminStrings,
   'adminUsers.actions': userAdminStrings['adminUsers.actions'],
   'adminUsers.noRoles': userAdminStrings['adminUsers.noRoles'],

@@ -3,12 +3,11 @@ import type { ButtonHTMLAttributes, MouseEvent, RefAttributes } from 'react';
 import { useLogout } from '../react/index.js';
 import { cx } from './cx.js';
 import type { Messages } from './messages.js';
-import { commonStrings } from './strings/common.js';
 import { logoutStrings } from './strings/logout.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 
-/** The strings LogoutButton shows (its own slice of the dictionary and the shared one). */
-const STRINGS = { ...commonStrings, ...logoutStrings };
+/** The strings LogoutButton shows (its own slice of the dictionary; it shows none of the shared form strings). */
+const STRINGS = logoutStrings;
 
 /**
  * Props of {@link LogoutButton}. Other `<button>` attributes are passed to the button.

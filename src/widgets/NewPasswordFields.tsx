@@ -3,6 +3,7 @@ import type { FormClassNames } from './classNames.js';
 import { PasswordField } from './PasswordField.js';
 import { checkNewPassword, policyHint } from './passwordPolicy.js';
 import type { CommonMessages } from './strings/common.js';
+import type { FieldMessages } from './strings/fields.js';
 import type { AuthFormController } from './useAuthForm.js';
 
 /**
@@ -16,7 +17,7 @@ import type { AuthFormController } from './useAuthForm.js';
  */
 export interface NewPasswordFieldsProps {
   form: AuthFormController;
-  messages: CommonMessages;
+  messages: CommonMessages & FieldMessages;
   policy: AuthConfig['password'] | undefined;
   /** The new password's field name (`password` or `newPassword`). */
   name: string;
@@ -84,7 +85,7 @@ export function checkNewPasswordPair(
   password: string,
   repeated: string | null,
   policy: AuthConfig['password'] | undefined,
-  messages: CommonMessages,
+  messages: CommonMessages & FieldMessages,
 ): void {
   const problem = checkNewPassword(password, policy, messages);
   if (problem !== null) errors[name] = problem;

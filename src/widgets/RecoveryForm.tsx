@@ -9,6 +9,7 @@ import { cx } from './cx.js';
 import { Field } from './Field.js';
 import type { HeadingLevel } from './Heading.js';
 import type { CommonMessages } from './strings/common.js';
+import type { FieldMessages } from './strings/fields.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 
@@ -45,7 +46,7 @@ export interface RecoveryFormProps<TVars> extends Omit<FormHTMLAttributes<HTMLFo
   signIn: LinkTarget | false;
   defaultValue: string;
   headingLevel?: HeadingLevel | undefined;
-  messages: CommonMessages;
+  messages: CommonMessages & Partial<FieldMessages>;
   classNames?: FormClassNames | undefined;
   /** The flow hook's mutation. */
   mutation: UseMutationResult<void, AuthError, TVars>;
@@ -53,8 +54,8 @@ export interface RecoveryFormProps<TVars> extends Omit<FormHTMLAttributes<HTMLFo
   field: string;
   /** Attributes of the input (type, autocomplete, ...). */
   inputProps: InputHTMLAttributes<HTMLInputElement>;
-  /** Checks the trimmed, non-empty value; returns the error key or `null`. */
-  validate?: ((value: string) => keyof CommonMessages | null) | undefined;
+  /** Checks the trimmed, non-empty value; returns the error text or `null`. */
+  validate?: ((value: string) => string | null) | undefined;
   /** Builds the request from the trimmed value. */
   toVariables: (value: string) => TVars;
   /** The form's texts. */
@@ -103,7 +104,7 @@ export function RecoveryForm<TVars>({
     const trimmed = value.trim();
     if (trimmed === '') return form.reject({ [field]: messages['field.required'] });
     const problem = validate?.(trimmed) ?? null;
-    if (problem !== null) return form.reject({ [field]: messages[problem] });
+    if (problem !== null) return form.reject({ [field]: problem });
     form.send(mutation, toVariables(trimmed), () => text.success, () => {
       setValue('');
       onSuccess?.();

@@ -14,12 +14,13 @@ import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js'
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
+import { fieldStrings } from './strings/fields.js';
 import { registerStrings } from './strings/register.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 import { readUrlToken, removeUrlToken } from './urlToken.js';
 
 /** The strings RegisterForm shows (its own slice of the dictionary and the shared one). */
-const STRINGS = { ...commonStrings, ...registerStrings };
+const STRINGS = { ...commonStrings, ...fieldStrings, ...registerStrings };
 
 interface ExtraFieldBase<TName extends string> {
   /** Key in `profile` (1–64 characters). */

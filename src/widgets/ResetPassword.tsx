@@ -11,12 +11,13 @@ import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js'
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
+import { fieldStrings } from './strings/fields.js';
 import { resetPasswordStrings } from './strings/resetPassword.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 import { readUrlToken, removeUrlToken } from './urlToken.js';
 
 /** The strings ResetPassword shows (its own slice of the dictionary and the shared one). */
-const STRINGS = { ...commonStrings, ...resetPasswordStrings };
+const STRINGS = { ...commonStrings, ...fieldStrings, ...resetPasswordStrings };
 
 /**
  * Props of {@link ResetPassword}. Other `<form>` attributes are passed to the form element.

@@ -28,11 +28,12 @@ import { SubmitButton } from './SubmitButton.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
+import { fieldStrings } from './strings/fields.js';
 import { userAdminStrings } from './strings/userAdmin.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 
 /** The strings UserAdmin shows (its own slice of the dictionary and the shared one). */
-const STRINGS = { ...commonStrings, ...userAdminStrings };
+const STRINGS = { ...commonStrings, ...fieldStrings, ...userAdminStrings };
 type WidgetMessages = typeof STRINGS;
 
 /**

@@ -1,5 +1,6 @@
 import { isAuthError } from '../client/AuthError.js';
 import type { CommonMessages } from './strings/common.js';
+import type { FieldMessages } from './strings/fields.js';
 
 /**
  * The text shown for a failed request: the dictionary's `error.<code>` when the code is known
@@ -20,22 +21,29 @@ export function describeError(error: unknown, messages: CommonMessages): string 
   return text === '' ? messages['error.unknown'] : text;
 }
 
+/** The server field errors with a translated text: `<code> <field>` (any field for `weak_password`). */
+const FIELD_ERRORS: Readonly<Record<string, keyof FieldMessages>> = {
+  'conflict username': 'field.usernameTaken',
+  'conflict email': 'field.emailTaken',
+  'invalid_credentials currentPassword': 'field.currentPasswordWrong',
+  'invite_required invite': 'field.inviteInvalid',
+};
+
 /**
  * The text shown under one field for a server field error: a translated message for the
  * well-known cases (taken username or email, wrong current password, bad invite, weak password),
- * the server's text otherwise.
+ * the server's text otherwise. The translations come from the `fieldStrings` slice, which only the
+ * forms that can meet these cases carry (the sign-in form never does).
  *
  * @example
  * ```ts
  * describeFieldError('conflict', 'username', 'taken', defaultMessages); // 'This username is already taken.'
  * ```
  */
-export function describeFieldError(code: string, field: string, serverText: string, messages: CommonMessages): string {
-  if (code === 'conflict' && field === 'username') return messages['field.usernameTaken'];
-  if (code === 'conflict' && field === 'email') return messages['field.emailTaken'];
-  if (code === 'invalid_credentials' && field === 'currentPassword') return messages['field.currentPasswordWrong'];
-  if (code === 'invite_required' && field === 'invite') return messages['field.inviteInvalid'];
-  if (code === 'weak_password') return messages['field.weakPassword'];
+export function describeFieldError(code: string, field: string, serverText: string, messages: CommonMessages & Partial<FieldMessages>): string {
+  const key = code === 'weak_password' ? 'field.weakPassword' : FIELD_ERRORS[`${code} ${field}`];
+  const text = key === undefined ? undefined : messages[key];
+  if (text !== undefined) return text;
   return serverText.trim() === '' ? messages['error.unknown'] : serverText;
 }
 

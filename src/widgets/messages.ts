@@ -1,4 +1,5 @@
 import { commonStrings } from './strings/common.js';
+import { fieldStrings } from './strings/fields.js';
 import { loginStrings } from './strings/login.js';
 import { authStatusHeaderStrings } from './strings/authStatusHeader.js';
 import { registerStrings } from './strings/register.js';
@@ -28,6 +29,7 @@ import { inviteAdminStrings } from './strings/inviteAdmin.js';
  */
 export const defaultMessages = {
   ...commonStrings,
+  ...fieldStrings,
   ...loginStrings,
   ...authStatusHeaderStrings,
   ...registerStrings,

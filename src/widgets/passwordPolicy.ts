@@ -1,6 +1,7 @@
 import type { AuthConfig } from '../contract/index.js';
 import { formatMessage } from './formatMessage.js';
 import type { CommonMessages } from './strings/common.js';
+import type { FieldMessages } from './strings/fields.js';
 
 /**
  * Length of a password as the contract counts it: in Unicode code points (an emoji is one).
@@ -24,7 +25,7 @@ export function passwordLength(password: string): number {
  * checkNewPassword('short', { minLength: 12, maxLength: 128 }, defaultMessages); // 'Use at least 12 characters.'
  * ```
  */
-export function checkNewPassword(password: string, policy: AuthConfig['password'] | undefined, messages: CommonMessages): string | null {
+export function checkNewPassword(password: string, policy: AuthConfig['password'] | undefined, messages: CommonMessages & FieldMessages): string | null {
   if (password === '') return messages['field.required'];
   if (policy === undefined) return null;
   const length = passwordLength(password);
@@ -42,7 +43,7 @@ export function checkNewPassword(password: string, policy: AuthConfig['password'
  * policyHint('abc', { minLength: 12, maxLength: 128 }, defaultMessages);
  * ```
  */
-export function policyHint(password: string, policy: AuthConfig['password'] | undefined, messages: CommonMessages): string | null {
+export function policyHint(password: string, policy: AuthConfig['password'] | undefined, messages: CommonMessages & FieldMessages): string | null {
   if (policy === undefined) return null;
   const base = formatMessage(messages['password.policy'], { min: policy.minLength, max: policy.maxLength });
   if (password === '') return base;

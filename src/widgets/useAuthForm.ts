@@ -5,6 +5,7 @@ import { isAuthError } from '../client/AuthError.js';
 import type { AuthError } from '../client/AuthError.js';
 import { describeError, describeFieldError } from './describeError.js';
 import type { CommonMessages } from './strings/common.js';
+import type { FieldMessages } from './strings/fields.js';
 import { useCountdown } from './useCountdown.js';
 
 /**
@@ -111,7 +112,7 @@ export interface AuthFormController {
  * const onSubmit = (e) => { e.preventDefault(); form.send(login, { identifier, password }, () => messages['login.success']); };
  * ```
  */
-export function useAuthForm(messages: CommonMessages, fields: readonly string[]): AuthFormController {
+export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, fields: readonly string[]): AuthFormController {
   const formRef = useRef<HTMLFormElement | null>(null);
   const inFlight = useRef(false);
   const [outcome, setOutcome] = useState<Outcome>(IDLE);

@@ -1,6 +1,8 @@
 /**
- * The English default strings of the shared form parts and the error messages by code: one slice of {@link defaultMessages}, imported on its own
- * so a widget bundles only the strings it shows. Internal to the widgets.
+ * The English default strings every form widget shows (required field, password toggle, form
+ * summary, countdown, durations) and the error messages by code: one slice of
+ * {@link defaultMessages}, imported on its own so a widget bundles only the strings it shows
+ * (the field checks only some forms make are in `fieldStrings`). Internal to the widgets.
  *
  * @example
  * ```ts
@@ -8,21 +10,9 @@
  * ```
  */
 export const commonStrings = {
-  // ───────────── shared form parts ─────────────
+  // ───────────── shared form parts (every form) ─────────────
   'field.required': 'Please fill in this field.',
-  'field.optional': '(optional)',
-  'field.invalidEmail': 'Enter an email address like name@example.com.',
-  'field.passwordTooShort': 'Use at least {min} characters.',
-  'field.passwordTooLong': 'Use at most {max} characters.',
-  'field.passwordMismatch': 'The two passwords do not match.',
-  'field.usernameTaken': 'This username is already taken.',
-  'field.emailTaken': 'This email address is already in use.',
-  'field.currentPasswordWrong': 'Your current password is not correct.',
-  'field.inviteInvalid': 'This invite code is not valid.',
-  'field.weakPassword': 'This password is too easy to guess. Choose a longer or less common one.',
   'password.show': 'Show password',
-  'password.policy': 'Use {min} to {max} characters. A few words in a row make a strong passphrase.',
-  'password.policyCount': '{count} of at least {min} characters',
   'password.hide': 'Hide password',
   'form.errorSummary': 'Please correct the marked fields.',
   'form.rateLimited': 'Too many attempts. You can try again in {time}.',
@@ -56,7 +46,7 @@ export const commonStrings = {
 };
 
 /**
- * The strings every widget's helpers read (field and form messages, durations, errors by code).
+ * The strings every form widget's helpers read (form messages, durations, errors by code).
  *
  * @example
  * ```ts
