@@ -25,30 +25,87 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
 }
 
 /**
- * Ids that tie a label, a control, its hint and its error together. Internal helper.
+ * What {@link FieldFrame} gives its control: the id the label points at, the `lk-input` class
+ * (not for a checkbox), `aria-invalid` and `aria-describedby`.
  *
  * @example
- * ```ts
- * const ids = useFieldIds(props.id); // { input, hint, error }
+ * ```tsx
+ * <FieldFrame label="Email">{(control) => <input {...control} />}</FieldFrame>
  * ```
  */
-export function useFieldIds(id: string | undefined): { input: string; hint: string; error: string } {
-  const auto = useId();
-  const input = id ?? `lk${auto}input`;
-  return { input, hint: `${input}-hint`, error: `${input}-error` };
+export interface FieldControl {
+  id: string;
+  className?: string;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
 }
 
 /**
- * Joins `aria-describedby` ids, leaving out the ones not rendered. Internal helper.
+ * Props of {@link FieldFrame}.
  *
  * @example
- * ```ts
- * describedBy(undefined, 'a-hint', false); // 'a-hint'
+ * ```tsx
+ * const props: FieldFrameProps = { label: 'Email', error: null, children: (control) => <input {...control} /> };
  * ```
  */
-export function describedBy(...ids: ReadonlyArray<string | false | null | undefined>): string | undefined {
-  const list = ids.filter(Boolean).join(' ');
-  return list === '' ? undefined : list;
+export interface FieldFrameProps extends Pick<FieldProps, 'label' | 'hint' | 'error' | 'className' | 'classNames' | 'id' | 'aria-describedby'> {
+  /** A checkbox row: the control first, then its label (without `lk-label`), in `lk-checkbox`. */
+  checkbox?: boolean | undefined;
+  /** Renders the control with the wiring it must carry. */
+  children: (control: FieldControl) => ReactNode;
+}
+
+/**
+ * The wrapper every field shares: the `<label>` pointing at the control by a `useId` id (or the
+ * given `id`), the hint and the error linked by `aria-describedby` (after any ids of the caller's),
+ * an error sets `aria-invalid="true"` on the control and `data-invalid` on the wrapper. Internal
+ * part of {@link Field}, `PasswordField` and the register form's checkboxes.
+ *
+ * @example
+ * ```tsx
+ * <FieldFrame label="Email" error={errors.email}>{(control) => <input {...control} type="email" />}</FieldFrame>
+ * ```
+ */
+export function FieldFrame({ label, hint, error, className, classNames, id, 'aria-describedby': extra, checkbox, children }: FieldFrameProps) {
+  const auto = useId();
+  const input = id ?? `lk${auto}input`;
+  const invalid = !!error;
+  const describedBy = [extra, hint && `${input}-hint`, invalid && `${input}-error`].filter(Boolean).join(' ');
+  const labelPart = (
+    <label htmlFor={input} className={cx(!checkbox && 'lk-label', classNames?.label)}>
+      {label}
+    </label>
+  );
+  const hintPart = hint ? (
+    <p id={`${input}-hint`} className={cx('lk-hint', classNames?.hint)}>
+      {hint}
+    </p>
+  ) : null;
+  const control = children({
+    id: input,
+    ...(checkbox ? {} : { className: cx('lk-input', classNames?.input) }),
+    ...(invalid ? { 'aria-invalid': true } : {}),
+    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+  });
+  return (
+    <div className={cx('lk-field', classNames?.field, className)} data-invalid={invalid ? '' : undefined}>
+      {checkbox ? (
+        <div className={cx('lk-checkbox', classNames?.checkbox)}>
+          {control}
+          {labelPart}
+        </div>
+      ) : (
+        labelPart
+      )}
+      {hintPart}
+      {checkbox ? null : control}
+      {invalid ? (
+        <p id={`${input}-error`} className={cx('lk-field-error', classNames?.fieldError)}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 /**
@@ -63,34 +120,11 @@ export function describedBy(...ids: ReadonlyArray<string | false | null | undefi
  * ```
  */
 export function Field(
-  { ref, label, hint, error, className, classNames, id, type = 'text', 'aria-describedby': extraDescribedBy, ...rest }: FieldProps & RefAttributes<HTMLInputElement>,
+  { ref, label, hint, error, className, classNames, id, type = 'text', 'aria-describedby': extra, ...rest }: FieldProps & RefAttributes<HTMLInputElement>,
 ) {
-  const ids = useFieldIds(id);
-  const invalid = typeof error === 'string' && error !== '';
   return (
-    <div className={cx('lk-field', classNames?.field, className)} data-invalid={invalid ? '' : undefined}>
-      <label htmlFor={ids.input} className={cx('lk-label', classNames?.label)}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={ids.hint} className={cx('lk-hint', classNames?.hint)}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        ref={ref}
-        id={ids.input}
-        type={type}
-        className={cx('lk-input', classNames?.input)}
-        aria-invalid={invalid ? true : undefined}
-        aria-describedby={describedBy(extraDescribedBy, hint ? ids.hint : false, invalid ? ids.error : false)}
-        {...rest}
-      />
-      {invalid ? (
-        <p id={ids.error} className={cx('lk-field-error', classNames?.fieldError)}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} className={className} classNames={classNames} id={id} aria-describedby={extra}>
+      {(control) => <input ref={ref} type={type} {...control} {...rest} />}
+    </FieldFrame>
   );
 }

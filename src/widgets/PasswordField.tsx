@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { InputHTMLAttributes, ReactNode, RefAttributes } from 'react';
 import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
-import { describedBy, useFieldIds } from './Field.js';
+import { FieldFrame } from './Field.js';
 import { commonStrings } from './strings/common.js';
 
 /**
@@ -57,56 +57,32 @@ export function PasswordField(
     toggle = true,
     showLabel = commonStrings['password.show'],
     hideLabel = commonStrings['password.hide'],
-    'aria-describedby': extraDescribedBy,
+    'aria-describedby': extra,
     ...rest
   }: PasswordFieldProps & RefAttributes<HTMLInputElement>,
 ) {
-  const ids = useFieldIds(id);
   const [shown, setShown] = useState(false);
   // Emptied (every form clears its passwords after a submit): the next password starts hidden again.
   if (shown && rest.value === '') setShown(false);
-  const invalid = typeof error === 'string' && error !== '';
   const visible = toggle && shown;
   return (
-    <div className={cx('lk-field', classNames?.field, className)} data-invalid={invalid ? '' : undefined}>
-      <label htmlFor={ids.input} className={cx('lk-label', classNames?.label)}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={ids.hint} className={cx('lk-hint', classNames?.hint)}>
-          {hint}
-        </p>
-      ) : null}
-      <div className="lk-password">
-        <input
-          ref={ref}
-          id={ids.input}
-          type={visible ? 'text' : 'password'}
-          className={cx('lk-input', classNames?.input)}
-          aria-invalid={invalid ? true : undefined}
-          aria-describedby={describedBy(extraDescribedBy, hint ? ids.hint : false, invalid ? ids.error : false)}
-          autoCapitalize="off"
-          autoCorrect="off"
-          spellCheck={false}
-          {...rest}
-        />
-        {toggle ? (
-          <button
-            type="button"
-            className={cx('lk-button', 'lk-password-toggle', classNames?.passwordToggle)}
-            aria-controls={ids.input}
-            disabled={rest.disabled}
-            onClick={() => setShown(!visible)}
-          >
-            {visible ? hideLabel : showLabel}
-          </button>
-        ) : null}
-      </div>
-      {invalid ? (
-        <p id={ids.error} className={cx('lk-field-error', classNames?.fieldError)}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} className={className} classNames={classNames} id={id} aria-describedby={extra}>
+      {(control) => (
+        <div className="lk-password">
+          <input ref={ref} type={visible ? 'text' : 'password'} {...control} autoCapitalize="off" autoCorrect="off" spellCheck={false} {...rest} />
+          {toggle ? (
+            <button
+              type="button"
+              className={cx('lk-button', 'lk-password-toggle', classNames?.passwordToggle)}
+              aria-controls={control.id}
+              disabled={rest.disabled}
+              onClick={() => setShown(!visible)}
+            >
+              {visible ? hideLabel : showLabel}
+            </button>
+          ) : null}
+        </div>
+      )}
+    </FieldFrame>
   );
 }

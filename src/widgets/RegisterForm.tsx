@@ -6,7 +6,7 @@ import type { LinkTarget } from './ActionLink.js';
 import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
-import { Field } from './Field.js';
+import { Field, FieldFrame } from './Field.js';
 import type { HeadingLevel } from './Heading.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
@@ -352,35 +352,9 @@ function ExtraCheckbox({
   classNames: FormClassNames | undefined;
   onChange: (value: boolean) => void;
 }) {
-  const id = useId();
-  const invalid = typeof error === 'string' && error !== '';
-  const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={cx('lk-field', classNames?.field)} data-invalid={invalid ? '' : undefined}>
-      <div className={cx('lk-checkbox', classNames?.checkbox)}>
-        <input
-          id={id}
-          type="checkbox"
-          checked={checked}
-          required={required}
-          aria-invalid={invalid ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => onChange(event.target.checked)}
-        />
-        <label htmlFor={id} className={classNames?.label}>
-          {label}
-        </label>
-      </div>
-      {hint ? (
-        <p id={`${id}-hint`} className={cx('lk-hint', classNames?.hint)}>
-          {hint}
-        </p>
-      ) : null}
-      {invalid ? (
-        <p id={`${id}-error`} className={cx('lk-field-error', classNames?.fieldError)}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} classNames={classNames} checkbox>
+      {(control) => <input {...control} type="checkbox" checked={checked} required={required} onChange={(event) => onChange(event.target.checked)} />}
+    </FieldFrame>
   );
 }
