@@ -6,6 +6,7 @@ import type { UserAdmin } from './createUserAdmin.js';
 import { hashToken, hmac, randomToken, safeEqual } from './crypto.js';
 import { ApiError, parseCookies, serializeCookie } from './http.js';
 import type { MailMessage } from './Mailer.js';
+import type { RawRequest } from './RawExchange.js';
 import { sessionEnd, toSession } from './runtime.js';
 import type { Runtime } from './runtime.js';
 
@@ -47,11 +48,11 @@ export class Call {
   constructor(
     readonly rt: Runtime,
     readonly shared: Shared,
-    readonly request: Request,
+    readonly request: RawRequest,
     info: AuthRequestInfo | undefined,
   ) {
     this.url = new URL(request.url);
-    this.cookies = parseCookies(request.headers.get('cookie'));
+    this.cookies = parseCookies(request.header('cookie'));
     this.now = rt.now();
     const forwardedProto = this.forwarded('x-forwarded-proto');
     this.secure = rt.secure === 'auto' ? (forwardedProto ?? this.url.protocol.replace(':', '')) === 'https' : rt.secure;
@@ -62,7 +63,7 @@ export class Call {
   /** A forwarded header's value as the trusted hop saw it, or undefined when proxies are not trusted. */
   forwarded(name: string): string | undefined {
     if (this.rt.trustProxyHops === 0) return undefined;
-    const values = (this.request.headers.get(name) ?? '')
+    const values = (this.request.header(name) ?? '')
       .split(',')
       .map((part) => part.trim())
       .filter(Boolean);
@@ -86,13 +87,13 @@ export class Call {
   /** Rejects cross-site state changes and a missing or wrong `X-CSRF-Token` (cookie mode only). */
   async checkCsrf(): Promise<void> {
     if (this.rt.transport !== 'cookie') return;
-    const fetchSite = this.request.headers.get('sec-fetch-site');
+    const fetchSite = this.request.header('sec-fetch-site');
     if (fetchSite === 'cross-site') throw new ApiError('csrf_failed', 'Cross-site requests are not allowed.');
-    const origin = this.request.headers.get('origin');
+    const origin = this.request.header('origin');
     if (origin !== null && origin !== this.ownOrigin() && !this.rt.allowedOrigins.has(origin)) {
       throw new ApiError('csrf_failed', 'Requests from this origin are not allowed.');
     }
-    const header = this.request.headers.get('x-csrf-token');
+    const header = this.request.header('x-csrf-token');
     const cookie = this.cookies.get(this.names.csrf);
     if (!header || !cookie || !safeEqual(header, hmac(await this.shared.csrfKey(), `csrf:${cookie}`))) {
       throw new ApiError('csrf_failed');
@@ -161,7 +162,7 @@ export class Call {
 
   /** The bearer token of the `Authorization` header, if any. */
   bearerToken(): string | null {
-    const header = this.request.headers.get('authorization');
+    const header = this.request.header('authorization');
     if (!header) return null;
     const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{1,8192})\s*$/i.exec(header);
     return match?.[1] ?? '';

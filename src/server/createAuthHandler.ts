@@ -6,7 +6,9 @@ import { Call } from './Call.js';
 import type { Shared } from './Call.js';
 import { appLinkFrom, userAdminFrom } from './createUserAdmin.js';
 import { randomToken } from './crypto.js';
-import { ApiError, jsonResponse, readJsonBody } from './http.js';
+import { ApiError, readJsonBody } from './http.js';
+import { RAW_HANDLER, rawRequestOf, webResponseOf } from './RawExchange.js';
+import type { RawHandler, RawRequest, RawResponse } from './RawExchange.js';
 import { ROUTES } from './routes.js';
 import type { Reply } from './routes.js';
 import { resolveRuntime } from './runtime.js';
@@ -28,8 +30,8 @@ function offered(rt: Runtime, spec: EndpointSpec): boolean {
   return spec.feature === undefined || rt.features[spec.feature] === true;
 }
 
-function corsHeaders(rt: Runtime, call: Call | null, request: Request): Record<string, string> {
-  const origin = request.headers.get('origin');
+function corsHeaders(rt: Runtime, call: Call | null, request: RawRequest): Record<string, string> {
+  const origin = request.header('origin');
   if (!origin || !rt.allowedOrigins.has(origin) || (call && origin === call.ownOrigin())) return {};
   return {
     'Access-Control-Allow-Origin': origin,
@@ -38,19 +40,20 @@ function corsHeaders(rt: Runtime, call: Call | null, request: Request): Record<s
   };
 }
 
-function respond(rt: Runtime, call: Call | null, request: Request, reply: Reply): Response {
-  const headers = new Headers({
-    'Cache-Control': 'no-store',
-    Pragma: 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
-    Vary: 'Origin, Cookie, Authorization',
-    ...corsHeaders(rt, call, request),
-    ...reply.headers,
-  });
-  for (const cookie of call?.setCookies ?? []) headers.append('Set-Cookie', cookie);
-  if (reply.body === undefined || reply.status === 204) return new Response(null, { status: reply.status, headers });
-  headers.set('Content-Type', 'application/json; charset=utf-8');
-  return jsonResponse(JSON.stringify(reply.body), { status: reply.status, headers });
+function respond(rt: Runtime, call: Call | null, request: RawRequest, reply: Reply): RawResponse {
+  const headers: Record<string, string | string[]> = {
+    'cache-control': 'no-store',
+    pragma: 'no-cache',
+    'x-content-type-options': 'nosniff',
+    vary: 'Origin, Cookie, Authorization',
+  };
+  // Header names are case-insensitive: lower-case them so a reply's header replaces a default.
+  for (const [name, value] of Object.entries(corsHeaders(rt, call, request))) headers[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name.toLowerCase()] = value;
+  if (call && call.setCookies.length > 0) headers['set-cookie'] = [...call.setCookies];
+  if (reply.body === undefined || reply.status === 204) return { status: reply.status, headers, body: null };
+  headers['content-type'] = 'application/json; charset=utf-8';
+  return { status: reply.status, headers, body: JSON.stringify(reply.body) };
 }
 
 function errorReply(error: ApiError): Reply {
@@ -103,7 +106,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     },
   };
 
-  async function dispatch(call: Call, request: Request): Promise<Reply> {
+  async function dispatch(call: Call, request: RawRequest): Promise<Reply> {
     const { url } = call;
     if (url.pathname !== rt.basePath && !url.pathname.startsWith(`${rt.basePath}/`)) throw new ApiError('not_found');
     const path = url.pathname.slice(rt.basePath.length + 1);
@@ -145,7 +148,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     return ROUTES[route.name](call);
   }
 
-  const handler = async (request: Request, info?: AuthRequestInfo): Promise<Response> => {
+  const raw: RawHandler = async (request, info) => {
     let call: Call | null = null;
     try {
       call = new Call(rt, shared, request, info);
@@ -162,7 +165,10 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     }
   };
 
+  const handler = async (request: Request, info?: AuthRequestInfo): Promise<Response> => webResponseOf(await raw(rawRequestOf(request), info));
+
   return Object.assign(handler, {
+    [RAW_HANDLER]: raw,
     basePath: rt.basePath,
     maxBodyBytes: rt.maxBodyBytes,
     async idle() {

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../contract/index.js';
 import { ERROR_STATUS } from '../contract/index.js';
+import type { RawRequest } from './RawExchange.js';
 
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   invalid_request: 'The request is not valid.',
@@ -96,13 +97,17 @@ export function serializeCookie(name: string, value: string, options: { secure: 
  * const body = await readJsonBody(request, 64 * 1024);
  * ```
  */
-export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
-  const declared = request.headers.get('content-length');
+export async function readJsonBody(request: RawRequest, limit: number): Promise<unknown> {
+  const declared = request.header('content-length');
   if (declared !== null && Number(declared) > limit) throw new ApiError('payload_too_large', `The request body is larger than ${String(limit)} bytes.`);
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const type = (request.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (request.body) {
+  if (request.body instanceof Uint8Array) {
+    size = request.body.byteLength;
+    if (size > limit) throw new ApiError('payload_too_large', `The request body is larger than ${String(limit)} bytes.`);
+    chunks.push(request.body);
+  } else if (request.body) {
     const reader = request.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
@@ -161,21 +166,4 @@ function findBadString(root: unknown, rootPath: string): { path: string; reason:
     }
   }
   return null;
-}
-
-const jsonBodies = new WeakMap<Response, string>();
-
-/**
- * A JSON response whose text the Node adapter can write directly, skipping a round trip through
- * the Web Streams body (measured: the largest per-request cost of `GET session` on Node 20).
- */
-export function jsonResponse(text: string, init: ResponseInit): Response {
-  const response = new Response(text, init);
-  jsonBodies.set(response, text);
-  return response;
-}
-
-/** The text of a response made by {@link jsonResponse}, if it is one. */
-export function jsonBodyOf(response: Response): string | undefined {
-  return jsonBodies.get(response);
 }

@@ -3,7 +3,8 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'n
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { AuthRequestInfo } from './AuthHandlerOptions.js';
-import { jsonBodyOf } from './http.js';
+import { jsonBodyOf, RAW_HANDLER } from './RawExchange.js';
+import type { RawHandler, RawResponse } from './RawExchange.js';
 
 /**
  * A Fetch-API handler as the Node adapter accepts it: `createAuthHandler`'s answer, or any
@@ -84,13 +85,30 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_la
   });
 }
 
+/** A request header as one string (Node joins most duplicates already), or null. */
+function headerOf(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** Writes the handler's answer with an exact `Content-Length` (one write, no chunked framing). */
+function writeRaw(res: ServerResponse, method: string, answer: RawResponse): void {
+  const body = method === 'HEAD' ? null : answer.body;
+  if (body !== null) answer.headers['content-length'] = String(Buffer.byteLength(body));
+  res.writeHead(answer.status, answer.headers);
+  if (body === null) res.end();
+  else res.end(body);
+}
+
 /**
  * Turns a Fetch-API handler into a Node `http` request listener (also usable as Express
  * middleware: `app.use('/api/auth', toNodeListener(handler))`; it reads `req.originalUrl`, and a
  * body an earlier `express.json()` already parsed). The request body is read with a byte limit
  * while it streams (a larger body gets 413 at once, without buffering it); the peer address is
  * handed to the handler for throttling. The URL's host comes from the `Host` header, which the
- * auth handler only uses for same-origin checks, never for links.
+ * auth handler only uses for same-origin checks, never for links. `createAuthHandler`'s own handler
+ * is called without building Web `Request`/`Response` objects (same answers, less work per request).
  *
  * @example
  * ```ts
@@ -100,6 +118,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_la
  */
 export function toNodeListener(handler: FetchHandler, options: NodeListenerOptions = {}): RequestListener {
   const limit = options.maxBodyBytes ?? handler.maxBodyBytes ?? 64 * 1024;
+  const raw = (handler as FetchHandler & { [RAW_HANDLER]?: RawHandler })[RAW_HANDLER];
   return (req, res) => {
     void (async () => {
       const method = (req.method ?? 'GET').toUpperCase();
@@ -132,18 +151,24 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
       // Express strips its mount path from req.url; originalUrl keeps the full path.
       const rawPath = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
       const path = rawPath?.startsWith('/') ? rawPath : '/';
+      const url = `${encrypted ? 'https' : 'http'}://${host}${path}`;
+      const info = req.socket.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {};
+      if (raw) {
+        writeRaw(res, method, await raw({ method, url, header: (name) => headerOf(req, name), body }, info));
+        return;
+      }
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value === undefined) continue;
         if (Array.isArray(value)) for (const item of value) headers.append(name, item);
         else headers.set(name, value);
       }
-      const request = new Request(`${encrypted ? 'https' : 'http'}://${host}${path}`, {
+      const request = new Request(url, {
         method,
         headers,
         ...(body === null ? {} : { body: new Uint8Array(body) }),
       });
-      const response = await handler(request, { ...(req.socket.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {}) });
+      const response = await handler(request, info);
       const outHeaders: Record<string, string | string[]> = {};
       response.headers.forEach((value, name) => {
         if (name !== 'set-cookie') outHeaders[name] = value;

@@ -103,6 +103,47 @@ describe('Node adapter over real HTTP on 127.0.0.1', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('answers the same whether the handler is served directly or wrapped by an app as a plain Fetch handler', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'latchkey-node-'));
+    const handler = createAuthHandler({ store: createSqliteStore({ filename: join(dir, 'auth.db') }), appUrl: 'http://app.test', passwordHasher: fastHasher, logger: () => undefined });
+    const direct = await listen(handler, { port: 0 });
+    running.push(direct);
+    const wrapped = await listen((request, info) => handler(request, info), { port: 0 });
+    running.push(wrapped);
+
+    const first = await fetch(`${wrapped.url}/api/auth/session`);
+    const { csrfToken } = (await first.json()) as { csrfToken: string };
+    const csrfCookie = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const register = await rawRequest(`${direct.url}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie },
+      body: JSON.stringify({ username: 'ada', email: 'ada@example.com', password: PASSWORD }),
+    });
+    expect(register.status).toBe(201);
+    const cookie = (register.headers['set-cookie'] as string[]).map((c) => c.split(';')[0]).join('; ');
+
+    const answers = await Promise.all([direct, wrapped].map(({ url }) => rawRequest(`${url}/api/auth/session`, { method: 'GET', headers: { cookie } })));
+    const [viaDirect, viaWrapped] = answers.map((answer) => ({ ...answer, body: JSON.parse(answer.text) as { session: { user: { username: string } }; csrfToken: string } }));
+    for (const answer of [viaDirect!, viaWrapped!]) {
+      expect(answer.status).toBe(200);
+      expect(answer.body.session.user.username).toBe('ada');
+      expect(answer.headers['cache-control']).toBe('no-store');
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers.vary).toBe('Origin, Cookie, Authorization');
+      expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    }
+    expect(viaDirect!.body).toEqual(viaWrapped!.body);
+    // The direct path writes the JSON in one piece with its exact length.
+    expect(viaDirect!.headers['content-length']).toBe(String(Buffer.byteLength(viaDirect!.text)));
+
+    const verifies = await Promise.all([direct, wrapped].map(({ url }) => rawRequest(`${url}/api/auth/verify`, { method: 'GET', headers: { cookie } })));
+    for (const verify of verifies) {
+      expect(verify.status).toBe(204);
+      expect(verify.headers['x-auth-username']).toBe('ada');
+      expect(verify.text).toBe('');
+    }
+  });
+
   it('toNodeListener works with a plain node:http server and a custom body limit', async () => {
     const { createServer } = await import('node:http');
     const handler = createAuthHandler({ store: createSqliteStore({ filename: ':memory:' }), appUrl: 'http://app.test', logger: () => undefined });
