@@ -8,12 +8,14 @@
 export {
   AuthError,
   createAuthClient,
+  createAuthConnection,
   isAuthError,
 } from './client/index.js';
 export type {
   AuthClient,
   AuthClientEvent,
   AuthClientOptions,
+  AuthConnection,
   AuthErrorCode,
   AuthErrorInit,
   TokenStorage,

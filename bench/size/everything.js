@@ -28,6 +28,7 @@ export {
   VerifyEmail,
   authQueryKeys,
   createAuthClient,
+  createAuthConnection,
   createSessionChannel,
   defaultMessages,
   describeError,

@@ -25,6 +25,7 @@ import type {
   AdminUser,
   VerifyEmailRequest,
 } from '../contract/index.js';
+import type { AuthConnection } from './AuthConnection.js';
 
 /**
  * Where bearer-mode tokens are kept. The default keeps them in memory only (lost on reload,
@@ -88,7 +89,7 @@ export interface AuthClientOptions<TUser extends User = User> {
 }
 
 /**
- * The framework-free auth client: one method per contract endpoint. Every response is parsed with
+ * The framework-free auth client: its {@link AuthConnection} plus one method per contract endpoint. Every response is parsed with
  * the contract schemas; anything else rejects with an {@link AuthError}. Every method takes an
  * optional `AbortSignal`.
  *
@@ -98,19 +99,9 @@ export interface AuthClientOptions<TUser extends User = User> {
  * const { session } = await client.login({ identifier: 'ada', password: 'correct horse battery' });
  * ```
  */
-export interface AuthClient<TUser extends User = User> {
-  readonly baseUrl: string;
-  readonly transport: Transport;
+export interface AuthClient<TUser extends User = User> extends AuthConnection<TUser> {
   getConfig(signal?: AbortSignal): Promise<AuthConfig>;
-  /** `{ session: null }` also when the backend answered 401 `unauthenticated` and no refresh helped. */
-  getSession(signal?: AbortSignal): Promise<SessionResponse<TUser>>;
   login(body: LoginRequest, signal?: AbortSignal): Promise<AuthResult<TUser>>;
-  /** Resolves even when the request fails: local state (tokens, CSRF token) is always cleared. */
-  logout(signal?: AbortSignal): Promise<void>;
-  /** Bearer mode: rotates the refresh token. Concurrent calls share one request. */
-  refresh(signal?: AbortSignal): Promise<AuthResult<TUser>>;
-  /** Keeps the session alive: cookie mode re-reads `GET session`, bearer mode refreshes. */
-  extendSession(signal?: AbortSignal): Promise<Session<TUser> | null>;
   register(body: RegisterRequest, signal?: AbortSignal): Promise<RegisterResult<TUser>>;
   verifyEmail(body: VerifyEmailRequest, signal?: AbortSignal): Promise<AuthResult<TUser>>;
   forgotPassword(body: ForgotPasswordRequest, signal?: AbortSignal): Promise<void>;
@@ -128,6 +119,4 @@ export interface AuthClient<TUser extends User = User> {
     createInvite(body: CreateInviteRequest, signal?: AbortSignal): Promise<{ invite: Invite }>;
     deleteInvite(code: string, signal?: AbortSignal): Promise<void>;
   };
-  /** Listen to session changes; returns the unsubscribe function. */
-  subscribe(listener: (event: AuthClientEvent<TUser>) => void): () => void;
 }

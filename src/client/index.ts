@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 export { createAuthClient } from './createAuthClient.js';
+export { createAuthConnection } from './createAuthConnection.js';
+export type { AuthConnection } from './AuthConnection.js';
 export { AuthError, isAuthError } from './AuthError.js';
 export type { AuthErrorCode, AuthErrorInit } from './AuthError.js';
 export type { AuthClient, AuthClientEvent, AuthClientOptions, TokenStorage } from './AuthClient.js';

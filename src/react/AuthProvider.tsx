@@ -1,14 +1,13 @@
 'use client';
 import { QueryClient } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { AuthClient } from '../client/AuthClient.js';
-import { createAuthClient } from '../client/index.js';
+import type { AuthConnection } from '../client/AuthConnection.js';
+import { createAuthConnection } from '../client/createAuthConnection.js';
 import type { Session, Transport, User } from '../contract/index.js';
 import type { Messages } from '../widgets/messages.js';
 import { AuthCoreContext, AuthMessagesContext } from './AuthContext.js';
 import { createAuthCore } from './createAuthCore.js';
-import type { AuthSettings } from './createAuthCore.js';
 
 /**
  * Props of {@link AuthProvider}. Pass either `client` or `baseUrl` (+ `transport`). `client`,
@@ -23,7 +22,7 @@ import type { AuthSettings } from './createAuthCore.js';
 export interface AuthProviderProps<TUser extends User = User> {
   children?: ReactNode;
   /** A client from `createAuthClient` (for custom fetch, timeouts, an extended user schema, token storage). */
-  client?: AuthClient<TUser>;
+  client?: AuthConnection<TUser>;
   /** Base URL of the auth API; the provider creates the client once. */
   baseUrl?: string;
   /** With `baseUrl`: `'cookie'` (default) or `'bearer'`. */
@@ -31,7 +30,7 @@ export interface AuthProviderProps<TUser extends User = User> {
   /** The app's own QueryClient; by default the provider creates one for itself. */
   queryClient?: QueryClient;
   /** The session the server rendered with (SSR): no loading state and no request on the first render. */
-  initialSession?: Session<TUser> | null;
+  initialSession?: NoInfer<Session<TUser>> | null;
   /** Called once when the session ran out in this tab (after the clean local sign-out). */
   onSessionExpired?: () => void;
   /** Router hook-in for guards; default `location.assign`. */
@@ -44,27 +43,9 @@ export interface AuthProviderProps<TUser extends User = User> {
   expiryWarningMs?: number;
 }
 
-function checkProps(props: AuthProviderProps<User>): void {
-  if (props.client === undefined && props.baseUrl === undefined) {
-    throw new Error('<AuthProvider> needs either a `client` (from createAuthClient) or a `baseUrl` (e.g. "/api/auth").');
-  }
-  if (props.client !== undefined && (props.baseUrl !== undefined || props.transport !== undefined)) {
-    throw new Error('<AuthProvider>: pass either `client` or `baseUrl`/`transport`, not both (the client already has its base URL and transport).');
-  }
-  if (props.baseUrl !== undefined && (typeof props.baseUrl !== 'string' || props.baseUrl.length === 0)) {
-    throw new Error(`<AuthProvider>: \`baseUrl\` must be a non-empty string, got ${JSON.stringify(props.baseUrl)}.`);
-  }
-}
-
-function settingsOf(loginPath: string, navigate: AuthSettings['navigate'], onSessionExpired: AuthSettings['onSessionExpired'], expiryWarningMs: number): AuthSettings {
-  if (typeof loginPath !== 'string' || !loginPath.startsWith('/') || loginPath.startsWith('//')) {
-    throw new Error(`<AuthProvider>: \`loginPath\` must be a path on this site starting with "/", got ${JSON.stringify(loginPath)}.`);
-  }
-  if (typeof expiryWarningMs !== 'number' || !Number.isFinite(expiryWarningMs) || expiryWarningMs < 0) {
-    throw new Error(`<AuthProvider>: \`expiryWarningMs\` must be a number of milliseconds >= 0, got ${String(expiryWarningMs)}.`);
-  }
-  return { loginPath, navigate, onSessionExpired, expiryWarningMs };
-}
+const fail = (problem: string): never => {
+  throw new Error(`<AuthProvider>${problem}.`);
+};
 
 /**
  * Provides the session to every latchkey hook, guard and widget below it. One `GET session`
@@ -89,31 +70,40 @@ function settingsOf(loginPath: string, navigate: AuthSettings['navigate'], onSes
  * ```
  */
 export function AuthProvider<TUser extends User = User>(props: AuthProviderProps<TUser>): ReactNode {
-  const { children, messages, loginPath = '/login', navigate, onSessionExpired, expiryWarningMs = 120_000 } = props;
-  const settings = settingsOf(loginPath, navigate, onSessionExpired, expiryWarningMs);
+  const { children, messages, client, baseUrl, transport, loginPath = '/login', navigate, onSessionExpired, expiryWarningMs = 120_000 } = props;
+  if (typeof loginPath !== 'string' || !loginPath.startsWith('/') || loginPath.startsWith('//')) {
+    fail(`: \`loginPath\` must be a path on this site starting with "/", got ${JSON.stringify(loginPath)}`);
+  }
+  if (typeof expiryWarningMs !== 'number' || !(expiryWarningMs >= 0 && expiryWarningMs < Infinity)) {
+    fail(`: \`expiryWarningMs\` must be a number of milliseconds >= 0, got ${String(expiryWarningMs)}`);
+  }
+  const settings = { loginPath, navigate, onSessionExpired, expiryWarningMs };
   const [core] = useState(() => {
-    const untyped = props as AuthProviderProps<User>;
-    checkProps(untyped);
-    const client =
-      untyped.client ??
-      createAuthClient({ baseUrl: untyped.baseUrl as string, ...(untyped.transport === undefined ? {} : { transport: untyped.transport }) });
+    if (client === undefined) {
+      if (typeof baseUrl !== 'string' || baseUrl.length === 0) {
+        fail(
+          baseUrl === undefined
+            ? ' needs either a `client` (from createAuthClient) or a `baseUrl` (e.g. "/api/auth")'
+            : `: \`baseUrl\` must be a non-empty string, got ${JSON.stringify(baseUrl)}`,
+        );
+      }
+    } else if (baseUrl !== undefined || transport !== undefined) {
+      fail(': pass either `client` or `baseUrl`/`transport`, not both (the client already has its base URL and transport)');
+    }
     return createAuthCore({
-      client,
-      queryClient: untyped.queryClient ?? new QueryClient(),
-      initialSession: untyped.initialSession,
+      client: (client ?? createAuthConnection({ baseUrl: baseUrl as string, ...(transport && { transport }) })) as AuthConnection,
+      queryClient: props.queryClient ?? new QueryClient(),
+      initialSession: props.initialSession,
       settings,
     });
   });
-
-  // Layout effect: guards' effects (which run before this component's passive effects) see the
-  // current settings.
-  useLayoutEffect(() => {
-    core.configure(settings);
-  });
+  // Plain values the guards and hooks read when they act; writing them here (not in an effect)
+  // means children rendered in this same pass already see them.
+  core.settings = settings;
 
   useEffect(() => {
-    // Focus and reconnect re-checks need a mounted QueryClient (reference-counted, so an app's own
-    // client mounted by its QueryClientProvider is fine).
+    // Focus and reconnect re-checks of the app's other queries need a mounted QueryClient
+    // (reference-counted, so an app's own client mounted by its QueryClientProvider is fine).
     core.queryClient.mount();
     const disconnect = core.connect();
     return () => {

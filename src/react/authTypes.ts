@@ -1,4 +1,4 @@
-import type { AuthClient } from '../client/AuthClient.js';
+import type { AuthConnection } from '../client/AuthConnection.js';
 import type { AuthError } from '../client/AuthError.js';
 import type { Session, User } from '../contract/index.js';
 
@@ -28,7 +28,8 @@ export type AuthState<TUser extends User = User> =
  * - `logout()`: signs out; local state (session, per-user cached data, `useSessionState`) is
  *   cleared even when the request fails.
  * - `refresh()`: re-reads `GET session`; rejects with an `AuthError` when the check fails.
- * - `client`: the underlying framework-free {@link AuthClient}.
+ * - `client`: the provider's {@link AuthConnection} (session, logout, refresh, events); the
+ *   `client` passed to the provider when it was a full `createAuthClient` client.
  *
  * @example
  * ```tsx
@@ -40,5 +41,5 @@ export type UseAuthResult<TUser extends User = User> = AuthState<TUser> & {
   hasRole(role: string | string[]): boolean;
   logout(): Promise<void>;
   refresh(): Promise<void>;
-  client: AuthClient<TUser>;
+  client: AuthConnection<TUser>;
 };

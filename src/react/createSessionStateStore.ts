@@ -1,4 +1,5 @@
 import type { SetStateAction } from 'react';
+import type { AuthCore } from './createAuthCore.js';
 
 /**
  * The per-user store behind `useSessionState`: values by key for the current user only. Any
@@ -94,4 +95,35 @@ export function createSessionStateStore(): SessionStateStore {
     },
     wipe,
   };
+}
+
+const stores = new WeakMap<AuthCore, SessionStateStore>();
+
+/**
+ * The provider's session-state store, created on first use and from then on following the
+ * provider's user: it is wiped whenever the known user changes, whether or not any component
+ * reading it is mounted at the time.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const store = sessionStateOf(core);
+ * store.get('orders.tab');
+ * ```
+ */
+export function sessionStateOf(core: AuthCore): SessionStateStore {
+  let store = stores.get(core);
+  if (store === undefined) {
+    const created = createSessionStateStore();
+    const follow = () => {
+      const { status, user, error } = core.auth.getSnapshot();
+      // `undefined`: nobody known yet (first check pending or failed), which wipes nothing.
+      created.setOwner(status === 'authenticated' ? user.id : status === 'unauthenticated' && error === null ? null : undefined);
+    };
+    follow();
+    // Never unsubscribed: the store lives exactly as long as the provider's core.
+    core.auth.subscribe(follow);
+    stores.set(core, (store = created));
+  }
+  return store;
 }

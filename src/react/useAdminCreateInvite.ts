@@ -5,6 +5,7 @@ import type { AuthError } from '../client/AuthError.js';
 import type { CreateInviteRequest, Invite } from '../contract/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { useUnmountSignal } from './useUnmountSignal.js';
+import { adminCreateInviteOperation } from '../client/operations.js';
 
 /**
  * Creates an invite code (`POST admin/invites`), optionally bound to an email and carrying roles.
@@ -21,7 +22,7 @@ export function useAdminCreateInvite(): UseMutationResult<{ invite: Invite }, Au
   const run = useUnmountSignal();
   return useMutation<{ invite: Invite }, AuthError, CreateInviteRequest>(
     {
-      mutationFn: (body) => run((signal) => core.client.admin.createInvite(body, signal)),
+      mutationFn: (body) => run((signal) => core.client.send(adminCreateInviteOperation, { body, signal })),
       retry: 0,
       onSuccess: () => {
         void core.queryClient.invalidateQueries({ queryKey: core.keys.admin });

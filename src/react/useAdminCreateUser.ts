@@ -5,6 +5,7 @@ import type { AuthError } from '../client/AuthError.js';
 import type { AdminCreateUserRequest, AdminCreateUserResult } from '../contract/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { useUnmountSignal } from './useUnmountSignal.js';
+import { adminCreateUserOperation } from '../client/operations.js';
 
 /**
  * Creates a user as an administrator (`POST admin/users`). Without a password the answer carries
@@ -22,7 +23,7 @@ export function useAdminCreateUser(): UseMutationResult<AdminCreateUserResult, A
   const run = useUnmountSignal();
   return useMutation<AdminCreateUserResult, AuthError, AdminCreateUserRequest>(
     {
-      mutationFn: (body) => run((signal) => core.client.admin.createUser(body, signal)),
+      mutationFn: (body) => run((signal) => core.client.send(adminCreateUserOperation, { body, signal })),
       retry: 0,
       onSuccess: () => {
         void core.queryClient.invalidateQueries({ queryKey: core.keys.admin });

@@ -6,6 +6,7 @@ import type { Invite } from '../contract/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { retryTransient } from './retryTransient.js';
 import { useAuth } from './useAuth.js';
+import { adminListInvitesOperation } from '../client/operations.js';
 
 /**
  * Lists invite codes for administrators (`GET admin/invites`, role `admin`). Runs only while
@@ -23,7 +24,7 @@ export function useAdminInvites(): UseQueryResult<{ invites: Invite[] }, AuthErr
   return useQuery<{ invites: Invite[] }, AuthError>(
     {
       queryKey: core.keys.adminInvites,
-      queryFn: ({ signal }) => core.client.admin.listInvites(signal),
+      queryFn: ({ signal }) => core.client.send(adminListInvitesOperation, { signal }),
       enabled: signedIn,
       retry: retryTransient,
     },

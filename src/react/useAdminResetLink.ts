@@ -5,6 +5,7 @@ import type { AuthError } from '../client/AuthError.js';
 import type { ResetLink } from '../contract/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { useUnmountSignal } from './useUnmountSignal.js';
+import { adminResetLinkOperation } from '../client/operations.js';
 
 /**
  * Issues a password reset link for a user (`POST admin/users/:id/reset-link`; the variable is the
@@ -22,7 +23,7 @@ export function useAdminResetLink(): UseMutationResult<ResetLink, AuthError, str
   const run = useUnmountSignal();
   return useMutation<ResetLink, AuthError, string>(
     {
-      mutationFn: (id) => run((signal) => core.client.admin.createResetLink(id, signal)),
+      mutationFn: (id) => run((signal) => core.client.send(adminResetLinkOperation, { params: { id }, signal })),
       retry: 0,
       onSuccess: () => {
         void core.queryClient.invalidateQueries({ queryKey: core.keys.admin });

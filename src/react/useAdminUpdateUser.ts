@@ -5,6 +5,7 @@ import type { AuthError } from '../client/AuthError.js';
 import type { AdminUpdateUserRequest, AdminUser } from '../contract/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { useUnmountSignal } from './useUnmountSignal.js';
+import { adminUpdateUserOperation } from '../client/operations.js';
 
 /**
  * Updates a user as an administrator (`PATCH admin/users/:id`: name, email, roles, disabled).
@@ -21,7 +22,7 @@ export function useAdminUpdateUser(): UseMutationResult<{ user: AdminUser }, Aut
   const run = useUnmountSignal();
   return useMutation<{ user: AdminUser }, AuthError, { id: string; body: AdminUpdateUserRequest }>(
     {
-      mutationFn: ({ id, body }) => run((signal) => core.client.admin.updateUser(id, body, signal)),
+      mutationFn: ({ id, body }) => run((signal) => core.client.send(adminUpdateUserOperation, { params: { id }, body, signal })),
       retry: 0,
       onSuccess: (_result, variables) => {
         void core.queryClient.invalidateQueries({ queryKey: core.keys.admin });

@@ -7,6 +7,7 @@ import { useAuthCore } from './AuthContext.js';
 import type { AdminUsersQuery } from './authQueryKeys.js';
 import { retryTransient } from './retryTransient.js';
 import { useAuth } from './useAuth.js';
+import { adminListUsersOperation, adminUsersQuery } from '../client/operations.js';
 
 /**
  * Lists users for administrators (`GET admin/users`, role `admin`), with search and paging. The
@@ -30,7 +31,7 @@ export function useAdminUsers(query: AdminUsersQuery = {}): UseQueryResult<Admin
   return useQuery<AdminUserList, AuthError>(
     {
       queryKey: core.keys.adminUsers(params),
-      queryFn: ({ signal }) => core.client.admin.listUsers(params, signal),
+      queryFn: ({ signal }) => core.client.send(adminListUsersOperation, { query: adminUsersQuery(params), signal }),
       enabled: signedIn,
       placeholderData: keepPreviousData,
       retry: retryTransient,

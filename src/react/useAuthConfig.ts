@@ -5,6 +5,7 @@ import type { AuthError } from '../client/AuthError.js';
 import type { AuthConfig } from '../contract/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { retryTransient } from './retryTransient.js';
+import { configOperation } from '../client/operations.js';
 
 /** The backend's configuration rarely changes; it is read once and kept for five minutes. */
 const CONFIG_STALE_MS = 5 * 60_000;
@@ -25,7 +26,7 @@ export function useAuthConfig(): UseQueryResult<AuthConfig, AuthError> {
   return useQuery<AuthConfig, AuthError>(
     {
       queryKey: core.keys.config,
-      queryFn: ({ signal }) => core.client.getConfig(signal),
+      queryFn: ({ signal }) => core.client.send(configOperation, { signal }),
       staleTime: CONFIG_STALE_MS,
       retry: retryTransient,
     },

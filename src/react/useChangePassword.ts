@@ -1,11 +1,11 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
-import type { AuthClient } from '../client/AuthClient.js';
 import type { AuthError } from '../client/AuthError.js';
 import type { AuthResult, ChangePasswordRequest, User } from '../contract/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { useUnmountSignal } from './useUnmountSignal.js';
+import { changePasswordOperation } from '../client/operations.js';
 
 /**
  * Changes the password (`POST password/change`). The server starts a new session (and ends all
@@ -22,10 +22,10 @@ import { useUnmountSignal } from './useUnmountSignal.js';
 export function useChangePassword<TUser extends User = User>(): UseMutationResult<AuthResult<TUser>, AuthError, ChangePasswordRequest> {
   const core = useAuthCore('useChangePassword');
   const run = useUnmountSignal();
-  const client = core.client as AuthClient<TUser>;
+  const client = core.client;
   return useMutation<AuthResult<TUser>, AuthError, ChangePasswordRequest>(
     {
-      mutationFn: (body) => run((signal) => client.changePassword(body, signal)),
+      mutationFn: (body) => run((signal) => client.send(changePasswordOperation, { body, signal }) as Promise<AuthResult<TUser>>),
       retry: 0,
       onSuccess: (result) => core.applySession(result.session),
     },

@@ -5,6 +5,7 @@ import type { AuthError } from '../client/AuthError.js';
 import type { ForgotPasswordRequest } from '../contract/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { useUnmountSignal } from './useUnmountSignal.js';
+import { forgotPasswordOperation } from '../client/operations.js';
 
 /**
  * Asks for a password reset mail (`POST password/forgot`). Succeeds for any well-formed input,
@@ -21,7 +22,7 @@ export function useForgotPassword(): UseMutationResult<void, AuthError, ForgotPa
   const core = useAuthCore('useForgotPassword');
   const run = useUnmountSignal();
   return useMutation<void, AuthError, ForgotPasswordRequest>(
-    { mutationFn: (body) => run((signal) => core.client.forgotPassword(body, signal)), retry: 0 },
+    { mutationFn: (body) => run((signal) => core.client.send(forgotPasswordOperation, { body, signal }).then(() => undefined)), retry: 0 },
     core.queryClient,
   );
 }

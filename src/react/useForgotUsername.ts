@@ -5,6 +5,7 @@ import type { AuthError } from '../client/AuthError.js';
 import type { ForgotUsernameRequest } from '../contract/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { useUnmountSignal } from './useUnmountSignal.js';
+import { forgotUsernameOperation } from '../client/operations.js';
 
 /**
  * Asks for a username reminder mail (`POST username/forgot`). Succeeds for any well-formed
@@ -20,7 +21,7 @@ export function useForgotUsername(): UseMutationResult<void, AuthError, ForgotUs
   const core = useAuthCore('useForgotUsername');
   const run = useUnmountSignal();
   return useMutation<void, AuthError, ForgotUsernameRequest>(
-    { mutationFn: (body) => run((signal) => core.client.forgotUsername(body, signal)), retry: 0 },
+    { mutationFn: (body) => run((signal) => core.client.send(forgotUsernameOperation, { body, signal }).then(() => undefined)), retry: 0 },
     core.queryClient,
   );
 }

@@ -1,11 +1,11 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
-import type { AuthClient } from '../client/AuthClient.js';
 import type { AuthError } from '../client/AuthError.js';
 import type { AuthResult, LoginRequest, User } from '../contract/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { useUnmountSignal } from './useUnmountSignal.js';
+import { loginOperation } from '../client/operations.js';
 
 /**
  * Signs in (`POST login`). The answer's session goes straight into the cache: exactly one
@@ -23,10 +23,10 @@ import { useUnmountSignal } from './useUnmountSignal.js';
 export function useLogin<TUser extends User = User>(): UseMutationResult<AuthResult<TUser>, AuthError, LoginRequest> {
   const core = useAuthCore('useLogin');
   const run = useUnmountSignal();
-  const client = core.client as AuthClient<TUser>;
+  const client = core.client;
   return useMutation<AuthResult<TUser>, AuthError, LoginRequest>(
     {
-      mutationFn: (body) => run((signal) => client.login(body, signal)),
+      mutationFn: (body) => run((signal) => client.send(loginOperation, { body, signal }) as Promise<AuthResult<TUser>>),
       retry: 0,
       onSuccess: (result) => core.applySession(result.session),
     },

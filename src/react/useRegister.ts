@@ -1,11 +1,11 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
-import type { AuthClient } from '../client/AuthClient.js';
 import type { AuthError } from '../client/AuthError.js';
 import type { RegisterRequest, RegisterResult, User } from '../contract/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { useUnmountSignal } from './useUnmountSignal.js';
+import { registerOperation } from '../client/operations.js';
 
 /**
  * Creates an account (`POST register`). When the answer carries a session it goes straight into
@@ -22,10 +22,10 @@ import { useUnmountSignal } from './useUnmountSignal.js';
 export function useRegister<TUser extends User = User>(): UseMutationResult<RegisterResult<TUser>, AuthError, RegisterRequest> {
   const core = useAuthCore('useRegister');
   const run = useUnmountSignal();
-  const client = core.client as AuthClient<TUser>;
+  const client = core.client;
   return useMutation<RegisterResult<TUser>, AuthError, RegisterRequest>(
     {
-      mutationFn: (body) => run((signal) => client.register(body, signal)),
+      mutationFn: (body) => run((signal) => client.send(registerOperation, { body, signal }) as Promise<RegisterResult<TUser>>),
       retry: 0,
       onSuccess: (result) => {
         if (result.session !== null) core.applySession(result.session);

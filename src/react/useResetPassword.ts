@@ -5,6 +5,7 @@ import type { AuthError } from '../client/AuthError.js';
 import type { ResetPasswordRequest } from '../contract/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { useUnmountSignal } from './useUnmountSignal.js';
+import { resetPasswordOperation } from '../client/operations.js';
 
 /**
  * Sets a new password with the token from the reset mail (`POST password/reset`). A bad, used or
@@ -20,7 +21,7 @@ export function useResetPassword(): UseMutationResult<void, AuthError, ResetPass
   const core = useAuthCore('useResetPassword');
   const run = useUnmountSignal();
   return useMutation<void, AuthError, ResetPasswordRequest>(
-    { mutationFn: (body) => run((signal) => core.client.resetPassword(body, signal)), retry: 0 },
+    { mutationFn: (body) => run((signal) => core.client.send(resetPasswordOperation, { body, signal })), retry: 0 },
     core.queryClient,
   );
 }

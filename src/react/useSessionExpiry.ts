@@ -1,5 +1,6 @@
 'use client';
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { scheduleExpiry } from '../session/scheduleExpiry.js';
 import { useAuthCore } from './AuthContext.js';
 import { useAuth } from './useAuth.js';
 
@@ -25,9 +26,8 @@ export interface SessionExpiry {
 }
 
 /**
- * The session's end, for a "you will be signed out soon" warning. The provider runs the timer:
- * `warning` turns on `expiryWarningMs` before `expiresAt`, and at `expiresAt` the user is signed
- * out cleanly (local state cleared, other tabs told, `onSessionExpired` called). Extending in any
+ * The session's end, for a "you will be signed out soon" warning: `warning` turns on
+ * `expiryWarningMs` before `expiresAt`, and at `expiresAt` the provider signs the user out cleanly (local state cleared, other tabs told, `onSessionExpired` called). Extending in any
  * tab moves the end for every tab.
  *
  * @example
@@ -48,7 +48,26 @@ export interface SessionExpiry {
 export function useSessionExpiry(): SessionExpiry {
   const core = useAuthCore('useSessionExpiry');
   const expiresAtIso = useAuth((auth) => auth.session?.expiresAt ?? null);
-  const { warning, now } = useSyncExternalStore(core.expiry.subscribe, core.expiry.getSnapshot, core.expiry.getSnapshot);
+  const warnBeforeMs = core.settings.expiryWarningMs;
+  const [{ warning, now }, setClock] = useState({ warning: false, now: Date.now() });
+  useEffect(() => {
+    setClock({ warning: false, now: Date.now() });
+    let ticker: ReturnType<typeof setInterval> | undefined;
+    const tick = () => setClock({ warning: true, now: Date.now() });
+    // The provider signs out at the end; this timer only turns the warning on and ticks it.
+    const cancel = scheduleExpiry(expiresAtIso, {
+      warnBeforeMs,
+      onWarn() {
+        tick();
+        ticker = setInterval(tick, 1_000);
+      },
+      onExpire: () => clearInterval(ticker),
+    });
+    return () => {
+      cancel();
+      clearInterval(ticker);
+    };
+  }, [expiresAtIso, warnBeforeMs]);
   const extend = useCallback(() => core.extend(), [core]);
   const signOut = useCallback(() => core.logout(), [core]);
   return useMemo(() => {

@@ -2,7 +2,7 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { Dispatch, SetStateAction } from 'react';
 import { useAuthCore } from './AuthContext.js';
-import { MISSING } from './createSessionStateStore.js';
+import { MISSING, sessionStateOf } from './createSessionStateStore.js';
 
 /**
  * Per-user UI state, like Streamlit's `st.session_state`: a value by `key` that survives
@@ -23,7 +23,7 @@ export function useSessionState<T>(key: string, initial: T | (() => T)): [T, Dis
   if (typeof key !== 'string' || key.length === 0) {
     throw new TypeError(`useSessionState: key must be a non-empty string, got ${JSON.stringify(key)}`);
   }
-  const store = core.sessionState;
+  const store = sessionStateOf(core);
   const [fallback] = useState(initial);
   const subscribe = useCallback((listener: () => void) => store.subscribe(key, listener), [store, key]);
   const stored = useSyncExternalStore(

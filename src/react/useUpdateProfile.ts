@@ -2,10 +2,10 @@
 import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { Session, UpdateProfileRequest, User } from '../contract/index.js';
-import type { AuthClient } from '../client/AuthClient.js';
 import type { AuthError } from '../client/AuthError.js';
 import { useAuthCore } from './AuthContext.js';
 import { useUnmountSignal } from './useUnmountSignal.js';
+import { updateProfileOperation } from '../client/operations.js';
 
 /**
  * Updates the signed-in user's profile (`PATCH user`: `name`, `email` with `currentPassword`). The
@@ -20,10 +20,10 @@ import { useUnmountSignal } from './useUnmountSignal.js';
 export function useUpdateProfile<TUser extends User = User>(): UseMutationResult<{ user: TUser }, AuthError, UpdateProfileRequest> {
   const core = useAuthCore('useUpdateProfile');
   const run = useUnmountSignal();
-  const client = core.client as AuthClient<TUser>;
+  const client = core.client;
   return useMutation<{ user: TUser }, AuthError, UpdateProfileRequest>(
     {
-      mutationFn: (body) => run((signal) => client.updateProfile(body, signal)),
+      mutationFn: (body) => run((signal) => client.send(updateProfileOperation, { body, signal }) as Promise<{ user: TUser }>),
       retry: 0,
       onSuccess: ({ user }) => {
         const current = core.queryClient.getQueryData<Session<User> | null>(core.keys.session);

@@ -1,11 +1,11 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
-import type { AuthClient } from '../client/AuthClient.js';
 import type { AuthError } from '../client/AuthError.js';
 import type { AuthResult, VerifyEmailRequest, User } from '../contract/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { useUnmountSignal } from './useUnmountSignal.js';
+import { verifyEmailOperation } from '../client/operations.js';
 
 /**
  * Confirms an email address with the token from the mail (`POST email/verify`); the answer's
@@ -20,10 +20,10 @@ import { useUnmountSignal } from './useUnmountSignal.js';
 export function useVerifyEmail<TUser extends User = User>(): UseMutationResult<AuthResult<TUser>, AuthError, VerifyEmailRequest> {
   const core = useAuthCore('useVerifyEmail');
   const run = useUnmountSignal();
-  const client = core.client as AuthClient<TUser>;
+  const client = core.client;
   return useMutation<AuthResult<TUser>, AuthError, VerifyEmailRequest>(
     {
-      mutationFn: (body) => run((signal) => client.verifyEmail(body, signal)),
+      mutationFn: (body) => run((signal) => client.send(verifyEmailOperation, { body, signal }) as Promise<AuthResult<TUser>>),
       retry: 0,
       onSuccess: (result) => core.applySession(result.session),
     },

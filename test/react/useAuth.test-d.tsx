@@ -13,7 +13,7 @@ import {
   useSessionState,
   useUpdateProfile,
 } from 'latchkey';
-import type { AuthClient, AuthError, AuthState, UseAuthResult } from 'latchkey';
+import type { AuthConnection, AuthError, AuthState, UseAuthResult } from 'latchkey';
 
 interface MyUser extends User {
   plan: 'free' | 'pro';
@@ -51,7 +51,7 @@ describe('useAuth types', () => {
       expectTypeOf(auth.user.plan).toEqualTypeOf<'free' | 'pro'>();
       expectTypeOf(auth.session.user).toEqualTypeOf<MyUser>();
     }
-    expectTypeOf(auth.client).toEqualTypeOf<AuthClient<MyUser>>();
+    expectTypeOf(auth.client).toEqualTypeOf<AuthConnection<MyUser>>();
     const plan = useAuth((s: UseAuthResult<MyUser>) => s.user?.plan ?? null);
     expectTypeOf(plan).toEqualTypeOf<'free' | 'pro' | null>();
     const state: AuthState<MyUser> = auth;
@@ -91,7 +91,7 @@ describe('useAuth types', () => {
   });
 
   it('accepts a typed client on the provider', () => {
-    const client = {} as AuthClient<MyUser>;
+    const client = {} as AuthConnection<MyUser>;
     const session: Session<MyUser> = { user: { id: '1', username: 'ada', email: null, name: null, roles: [], plan: 'pro' }, expiresAt: null };
     expectTypeOf(<AuthProvider client={client} initialSession={session} />).toBeObject();
     // @ts-expect-error: the initial session must match the client's user type

@@ -1,0 +1,459 @@
+import * as z from 'zod/mini';
+import { ErrorEnvelopeSchema } from '../contract/errors.js';
+import { authResultSchema, sessionResponseSchema } from '../contract/responses.js';
+import { UserSchema } from '../contract/user.js';
+import type { AuthResult, Session, SessionResponse, Tokens, User } from '../contract/index.js';
+import { memoryTokenStorage } from '../session/memoryTokenStorage.js';
+import type { AuthClientEvent, AuthClientOptions } from './AuthClient.js';
+import type { AuthConnection, Operation, SendInput } from './AuthConnection.js';
+import { AuthError, isAuthError } from './AuthError.js';
+import type { AuthErrorCode, AuthErrorInit } from './AuthError.js';
+import { formatIssues } from './formatIssues.js';
+import { parseJsonBody } from './parseJsonBody.js';
+import { parseRetryAfter } from './parseRetryAfter.js';
+import { readBody } from './readBody.js';
+import { redactSecrets } from './redactSecrets.js';
+
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** The code an error answer gets when its body is not a contract error envelope. */
+const CODE_BY_STATUS: Readonly<Record<number, AuthErrorCode>> = {
+  400: 'invalid_request',
+  // A 401 without the envelope cannot say whether the session ended (`unauthenticated`) or a
+  // password was wrong (`invalid_credentials`): it is a contract mismatch, and ends nothing.
+  401: 'contract_mismatch',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'invalid_request',
+  429: 'rate_limited',
+};
+
+/** Request body fields whose values are secrets: they are cut out of every error text. */
+const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword', 'token', 'refreshToken'];
+
+// The three endpoints the connection itself sends (the others are in `operations.ts`).
+const SESSION: Operation<never, SessionResponse> = { method: 'GET', path: 'session', status: 200, schema: sessionResponseSchema };
+const LOGOUT: Operation<never, void> = { method: 'POST', path: 'logout', status: 204 };
+const REFRESH: Operation<{ refreshToken: string }, AuthResult> = { method: 'POST', path: 'refresh', status: 200, anonymous: true, schema: authResultSchema };
+
+type AnyOperation = Operation<unknown, unknown>;
+
+const label = (operation: AnyOperation) => `${operation.method} ${operation.path}`;
+
+const authError = (code: AuthErrorCode, endpoint: string, text: string, extra?: Omit<AuthErrorInit, 'code' | 'endpoint' | 'message'>) =>
+  new AuthError({ code, endpoint, message: `${endpoint}: ${text}`, ...extra });
+
+const mismatch = (endpoint: string, status: number | null, problem: string) =>
+  authError('contract_mismatch', endpoint, `response did not match the contract: ${problem}`, { status, retryable: false });
+
+const abortedError = (endpoint: string) => authError('aborted', endpoint, 'the request was aborted', { retryable: false });
+
+/** Refused by the server (or answered nonsense), as opposed to no answer at all. */
+const refused = (error: AuthError) => !['network', 'timeout', 'aborted'].includes(error.code) && !((error.status ?? 0) >= 500);
+
+/** Waits for a shared promise, but lets this caller's signal stop the wait. */
+function withSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined, endpoint: string): Promise<T> {
+  if (signal === undefined) return promise;
+  // Others may still await the shared promise; its failure is theirs to handle, not unhandled here.
+  promise.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError(endpoint));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Resolves the base URL once, against the page when there is one; no trailing slash. */
+function resolveBaseUrl(baseUrl: unknown): string {
+  if (typeof baseUrl !== 'string' || baseUrl.trim().length === 0) {
+    throw new TypeError('createAuthClient: baseUrl must be a non-empty string such as "/api/auth"');
+  }
+  let resolved = baseUrl.trim();
+  try {
+    resolved = new URL(resolved, pageUrl()).href;
+  } catch {
+    if (!resolved.startsWith('/')) throw new TypeError(`createAuthClient: baseUrl "${baseUrl}" is not a URL`);
+    // A relative base without a page (server rendering): the app's own fetch resolves it.
+  }
+  if (/[?#]/.test(resolved)) throw new TypeError(`createAuthClient: baseUrl "${baseUrl}" must not carry a query or fragment`);
+  return resolved.replace(/\/+$/, '');
+}
+
+function pageUrl(): string | undefined {
+  const href = (globalThis as { location?: { href?: unknown } }).location?.href;
+  return typeof href === 'string' ? href : undefined;
+}
+
+/**
+ * Creates the session-keeping core of an auth client (see {@link AuthConnection}): what
+ * `AuthProvider` needs, without a method per endpoint, so a bundle that only reads the session
+ * carries no code for the flows it never uses. Takes the options of `createAuthClient` and follows
+ * the same rules (documented there): cookie transport with CSRF, or bearer tokens with one shared
+ * refresh under a Web Lock; every answer read defensively and checked against the contract.
+ *
+ * @example
+ * ```ts
+ * import { createAuthConnection } from 'latchkey';
+ *
+ * const connection = createAuthConnection({ baseUrl: '/api/auth', transport: 'bearer' });
+ * connection.subscribe((event) => console.log(event.type));
+ * const { session } = await connection.getSession();
+ * ```
+ */
+export function createAuthConnection<TUser extends User = User>(options: AuthClientOptions<TUser>): AuthConnection<TUser> {
+  const baseUrl = resolveBaseUrl(options.baseUrl);
+  const { transport = 'cookie', timeoutMs = 15_000, tokenStorage = memoryTokenStorage() } = options;
+  if (transport !== 'cookie' && transport !== 'bearer') {
+    throw new TypeError(`createAuthClient: transport must be "cookie" or "bearer", got ${JSON.stringify(transport)}`);
+  }
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
+    throw new TypeError(`createAuthClient: timeoutMs must be a number of milliseconds between 1 and ${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}`);
+  }
+  const bearer = transport === 'bearer';
+  // Bound late, so a fetch patched after the client was created (msw in tests) is the one used.
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  // zod/mini and classic zod share one core, so either kind of schema composes with the contract's.
+  const userSchema = (options.userSchema ?? UserSchema) as z.ZodMiniType<User>;
+  const schemas = new Map<AnyOperation, z.core.$ZodType>();
+  const schemaOf = (operation: AnyOperation) => {
+    let schema = schemas.get(operation);
+    if (schema === undefined && operation.schema) schemas.set(operation, (schema = operation.schema(userSchema)));
+    return schema;
+  };
+
+  let csrfToken: string | null = null;
+  let csrfLoading: Promise<unknown> | null = null;
+  let refreshing: Promise<AuthResult<TUser>> | null = null;
+  /** What the client last learned: used to emit `signed-out` once, not once per failing request. */
+  let known: 'unknown' | 'in' | 'out' = 'unknown';
+  /** Counts logouts: a refresh that started before one must not sign the user back in. */
+  let logouts = 0;
+  const listeners = new Set<(event: AuthClientEvent<TUser>) => void>();
+  /** Error answers whose body was a real contract error envelope. */
+  const fromEnvelope = new WeakSet<AuthError>();
+
+  const emit = (event: AuthClientEvent<TUser>) => {
+    known = event.type === 'signed-out' || (event.type === 'session' && event.session === null) ? 'out' : 'in';
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        // A broken listener must not break the request or the other listeners.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  };
+  const signOut = (reason: 'logout' | 'expired' | 'revoked') => {
+    if (known !== 'out' || reason === 'logout') emit({ type: 'signed-out', reason });
+  };
+  const clearTokensIf = (stillHeld: (tokens: Tokens | null) => boolean) => {
+    if (bearer && stillHeld(tokenStorage.get())) tokenStorage.clear();
+  };
+
+  /** A response carried a session: keep its tokens / CSRF token and tell listeners. */
+  const signedIn = (endpoint: string, status: number, result: { session: Session<TUser> | null; tokens?: Tokens | undefined; csrfToken?: string | undefined }) => {
+    if (result.csrfToken !== undefined && !bearer) csrfToken = result.csrfToken;
+    if (result.session === null) return;
+    if (bearer) {
+      if (result.tokens === undefined) throw mismatch(endpoint, status, 'tokens: expected an object (bearer transport), got nothing');
+      tokenStorage.set(result.tokens);
+    }
+    emit({ type: 'signed-in', session: result.session });
+  };
+
+  // ───────────────────────────── one HTTP exchange ─────────────────────────────
+
+  const exchange = async (operation: AnyOperation, input: SendInput<unknown>, accessToken: string | null, secrets: readonly string[]) => {
+    const endpoint = label(operation);
+    const { signal } = input;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (input.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (!bearer && operation.method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
+    if (accessToken !== null) headers.Authorization = `Bearer ${accessToken}`;
+
+    const path = operation.path.replace(/:([a-z]+)/g, (_, key: string) => {
+      const value = input.params?.[key];
+      if (typeof value !== 'string' || value.length === 0 || value.length > 512 || value === '.' || value === '..') {
+        throw authError('invalid_request', endpoint, `${key} must be a non-empty string other than "." and ".." (at most 512 characters)`, { status: null, retryable: false });
+      }
+      return encodeURIComponent(value);
+    });
+    const query = input.query?.toString() ?? '';
+
+    const controller = new AbortController();
+    let timedOut = false;
+    const abort = () => controller.abort();
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort();
+    }, timeoutMs);
+    signal?.addEventListener('abort', abort, { once: true });
+    // Also settles when a custom fetch ignores the signal.
+    const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+    aborted.catch(() => undefined);
+    try {
+      const response = await Promise.race([
+        fetchImpl(`${baseUrl}/${path}${query ? `?${query}` : ''}`, {
+          method: operation.method,
+          headers,
+          body: input.body === undefined ? undefined : JSON.stringify(input.body),
+          credentials: bearer ? 'omit' : 'include',
+          cache: 'no-store',
+          redirect: 'manual',
+          signal: controller.signal,
+        }),
+        aborted,
+      ]);
+      const { status } = response;
+      if (response.type === 'opaqueredirect' || (status >= 300 && status < 400) || status === 0) {
+        void response.body?.cancel().catch(() => undefined);
+        throw mismatch(endpoint, status, `the server answered with a redirect (status ${status}), which the contract does not allow`);
+      }
+      const read = await Promise.race([readBody(response), aborted]);
+      if (!read.ok) throw mismatch(endpoint, status, read.problem);
+      return { status, headers: response.headers, text: read.text };
+    } catch (error) {
+      if (timedOut) throw authError('timeout', endpoint, `no answer within ${timeoutMs} ms`, { retryable: true });
+      if (signal?.aborted) throw abortedError(endpoint);
+      if (isAuthError(error)) throw error;
+      const detail = error instanceof Error ? redactSecrets(error.message, secrets) : 'unknown error';
+      throw authError('network', endpoint, `no answer from the server (${detail})`, { retryable: true, cause: error });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    }
+  };
+
+  type Answer = Awaited<ReturnType<typeof exchange>>;
+
+  const errorFromAnswer = (endpoint: string, { status, headers, text }: Answer, secrets: readonly string[]): AuthError => {
+    const retryAfter = parseRetryAfter(headers.get('Retry-After'));
+    const parsed = parseJsonBody(headers.get('content-type'), text);
+    const envelope = parsed.ok ? ErrorEnvelopeSchema.safeParse(parsed.value) : null;
+    if (envelope?.success) {
+      const { code, message, fields = {} } = envelope.data.error;
+      const redacted: Record<string, string> = {};
+      for (const [field, value] of Object.entries(fields)) {
+        if (field !== '__proto__') redacted[field] = redactSecrets(value, secrets);
+      }
+      const error = new AuthError({
+        code,
+        endpoint,
+        status,
+        fields: redacted,
+        retryAfter,
+        message: message.trim() ? redactSecrets(message, secrets) : `${endpoint} failed: ${code}`,
+        ...(status === 502 || status === 503 || status === 504 ? { retryable: true } : {}),
+      });
+      fromEnvelope.add(error);
+      return error;
+    }
+    const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal' : 'contract_mismatch');
+    return authError(code, endpoint, `the server answered ${status} without a contract error body (${parsed.ok ? 'the JSON is not an error envelope' : parsed.problem})`, {
+      status,
+      retryAfter,
+      retryable: code === 'rate_limited' || (status >= 500 && status !== 501),
+    });
+  };
+
+  const parseSuccess = (operation: AnyOperation, { status, headers, text }: Answer): unknown => {
+    const endpoint = label(operation);
+    if (status !== operation.status) throw mismatch(endpoint, status, `status ${status}, the contract says ${operation.status}`);
+    const schema = schemaOf(operation);
+    if (schema === undefined) return undefined;
+    const parsed = parseJsonBody(headers.get('content-type'), text);
+    if (!parsed.ok) throw mismatch(endpoint, status, parsed.problem);
+    const value = parsed.value;
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, 'error')) {
+      throw mismatch(endpoint, status, `a ${status} answer carried an "error" object`);
+    }
+    const result = z.safeParse(schema, value);
+    if (!result.success) throw mismatch(endpoint, status, formatIssues(result.error.issues, value));
+    return result.data;
+  };
+
+  /** Sends one request with the CSRF and refresh rules; returns the checked success body. */
+  const request = async (operation: AnyOperation, input: SendInput<unknown> = {}, refreshOn401 = !operation.anonymous): Promise<unknown> => {
+    const endpoint = label(operation);
+    const mutating = operation.method !== 'GET';
+    const body = input.body as Record<string, unknown> | undefined;
+    const bodySecrets = SECRET_FIELDS.map((field) => body?.[field]).filter((value): value is string => typeof value === 'string');
+    if (input.signal?.aborted) throw authError('aborted', endpoint, 'the request was aborted before it was sent', { retryable: false });
+    let csrfRetried = false;
+    let refreshed = false;
+    for (;;) {
+      if (!bearer && mutating && csrfToken === null) await ensureCsrf(input.signal);
+      const held = bearer ? tokenStorage.get() : null;
+      const accessToken = operation.anonymous ? null : (held?.accessToken ?? null);
+      const secrets = [...bodySecrets, held?.accessToken, held?.refreshToken, csrfToken].filter((value): value is string => typeof value === 'string');
+      const answer = await exchange(operation, input, accessToken, secrets);
+      if (answer.status >= 200 && answer.status < 300) return parseSuccess(operation, answer);
+
+      const error = errorFromAnswer(endpoint, answer, secrets);
+      if (!fromEnvelope.has(error)) throw error;
+      if (error.code === 'csrf_failed' && error.status === 403 && !bearer && mutating && !csrfRetried) {
+        csrfRetried = true;
+        csrfToken = null;
+        await ensureCsrf(input.signal);
+        continue;
+      }
+      if (error.code === 'unauthenticated' && error.status === 401) {
+        if (accessToken !== null && refreshOn401 && !refreshed) {
+          refreshed = true;
+          const current = tokenStorage.get();
+          // Another request refreshed meanwhile: retry with the new token, no second refresh.
+          if (current !== null && current.accessToken !== accessToken) continue;
+          if (current?.refreshToken) {
+            try {
+              await withSignal(sharedRefresh(), input.signal, endpoint);
+            } catch (refreshError) {
+              // Refused: the shared refresh already signed out; report this request's own 401.
+              throw isAuthError(refreshError) && refused(refreshError) ? error : refreshError;
+            }
+            continue;
+          }
+        }
+        // logout() and the refresh report the sign-out themselves (reasons `logout` / `revoked`).
+        if (operation !== LOGOUT && operation !== REFRESH) {
+          // Forget the tokens this request used, but keep ones a concurrent refresh stored since.
+          clearTokensIf((tokens) => tokens === null || accessToken === null || tokens.accessToken === accessToken);
+          signOut('expired');
+        }
+      }
+      throw error;
+    }
+  };
+
+  // ───────────────────────────── session, CSRF, refresh ─────────────────────────────
+
+  const readSession = async (signal: AbortSignal | undefined, recheck = true): Promise<SessionResponse<TUser>> => {
+    const sent = bearer ? (tokenStorage.get()?.accessToken ?? null) : null;
+    let result: SessionResponse<TUser>;
+    try {
+      result = (await request(SESSION, { signal })) as SessionResponse<TUser>;
+    } catch (error) {
+      // The backend said the session is gone (and no refresh helped): that is a signed-out answer.
+      if (!(isAuthError(error) && error.code === 'unauthenticated' && fromEnvelope.has(error))) throw error;
+      result = { session: null };
+    }
+    if (result.csrfToken !== undefined && !bearer) csrfToken = result.csrfToken;
+    if (bearer && result.session === null) {
+      const stored = tokenStorage.get()?.accessToken ?? null;
+      // Tokens that arrived while the request was out (another tab signed in and wrote the shared
+      // storage) were not what the server answered about: ask again with them, once.
+      if (stored !== null && stored !== sent && recheck) return readSession(signal, false);
+      if (stored !== null) tokenStorage.clear();
+    }
+    emit({ type: 'session', session: result.session });
+    return result;
+  };
+
+  /** Cookie mode: gets a CSRF token from `GET session`; concurrent callers share one request. */
+  const ensureCsrf = (signal: AbortSignal | undefined) => {
+    csrfLoading ??= readSession(undefined).finally(() => {
+      csrfLoading = null;
+    });
+    return withSignal(csrfLoading, signal, label(SESSION));
+  };
+
+  /**
+   * Runs a refresh under a Web Lock (where the browser has them), so tabs sharing one persistent
+   * token storage never present the same refresh token twice: with rotation and reuse detection,
+   * that would revoke the session for every tab.
+   */
+  const withRefreshLock = <T>(task: () => Promise<T>): Promise<T> => {
+    const locks = (globalThis as { navigator?: { locks?: Partial<LockManager> } }).navigator?.locks;
+    return typeof locks?.request === 'function' ? (locks.request(`latchkey:refresh ${baseUrl}`, task) as Promise<T>) : task();
+  };
+
+  const doRefresh = async (): Promise<AuthResult<TUser>> => {
+    const endpoint = label(REFRESH);
+    const gone = (why: string) => authError('unauthenticated', endpoint, why);
+    const before = tokenStorage.get();
+    if (before?.refreshToken == null) throw gone('there is no refresh token to use');
+    const startedAt = logouts;
+    return withRefreshLock(async () => {
+      const held = tokenStorage.get();
+      try {
+        if (held?.refreshToken == null) throw gone('the tokens were cleared (signed out elsewhere)');
+        let result: AuthResult<TUser>;
+        if (held.refreshToken !== before.refreshToken) {
+          // Another tab sharing the storage rotated the tokens while this one waited: use them.
+          const answer = (await request(SESSION, {}, false)) as SessionResponse<TUser>;
+          if (answer.session === null) throw gone('the session ended in another tab');
+          result = { session: answer.session, tokens: held };
+        } else {
+          result = (await request(REFRESH, { body: { refreshToken: held.refreshToken } })) as AuthResult<TUser>;
+        }
+        if (logouts !== startedAt) throw gone('signed out while the refresh was under way');
+        signedIn(endpoint, REFRESH.status, result);
+        return result;
+      } catch (error) {
+        if (isAuthError(error) && refused(error)) {
+          // Only forget tokens that are still the ones this refresh tried (not newer ones from a login).
+          clearTokensIf((tokens) => held === null || tokens?.refreshToken === held.refreshToken);
+          signOut('revoked');
+        }
+        throw error;
+      }
+    });
+  };
+
+  const sharedRefresh = (): Promise<AuthResult<TUser>> =>
+    (refreshing ??= doRefresh().finally(() => {
+      refreshing = null;
+    }));
+
+  const connection: AuthConnection<TUser> = {
+    baseUrl,
+    transport,
+
+    getSession: (signal) => readSession(signal),
+
+    async logout(signal) {
+      logouts += 1;
+      try {
+        await request(LOGOUT, { signal }, false);
+      } catch {
+        // Local sign-out happens whatever the server said.
+      } finally {
+        clearTokensIf(() => true);
+        csrfToken = null;
+        signOut('logout');
+      }
+    },
+
+    async refresh(signal) {
+      if (!bearer) {
+        throw authError('invalid_request', label(REFRESH), 'refresh() is for the bearer transport; with cookies use extendSession()');
+      }
+      return withSignal(sharedRefresh(), signal, label(REFRESH));
+    },
+
+    async extendSession(signal) {
+      if (bearer && tokenStorage.get()?.refreshToken) return (await connection.refresh(signal)).session;
+      return (await readSession(signal)).session;
+    },
+
+    async send<TBody, TResult>(operation: Operation<TBody, TResult>, input?: SendInput<TBody>): Promise<TResult> {
+      const untyped = operation as AnyOperation;
+      const result = (await request(untyped, input)) as TResult;
+      if (operation.signsIn) signedIn(label(untyped), operation.status, result as { session: Session<TUser> | null });
+      return result;
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+  return connection;
+}
