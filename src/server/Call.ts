@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { AuthResult, Tokens } from '../contract/index.js';
 import type { AuthRequestInfo } from './AuthHandlerOptions.js';
 import type { CounterRecord, OneTimeTokenPurpose, SessionRecord, UserRecord } from './AuthStore.js';
@@ -21,7 +22,8 @@ export interface Auth {
 
 /** Shared across requests of one handler: the CSRF key and background work. */
 export interface Shared {
-  csrfKey(): Promise<string>;
+  /** The CSRF signing key, prepared once. */
+  csrfKey(): Promise<KeyObject>;
   background(task: () => Promise<void>): void;
   admin: UserAdmin;
 }

@@ -1,3 +1,5 @@
+import { createSecretKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type { EndpointName, EndpointSpec } from '../contract/index.js';
 import { ENDPOINTS } from '../contract/index.js';
 import { matchEndpointPath } from '../contract/matchEndpointPath.js';
@@ -81,12 +83,14 @@ function errorReply(error: ApiError): Reply {
 export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
   const rt = resolveRuntime(options);
   const pending = new Set<Promise<void>>();
-  let csrfKey: Promise<string> | null = null;
+  let csrfKey: Promise<KeyObject> | null = null;
   let nextPurge = 0;
 
   const shared: Shared = {
     csrfKey() {
-      csrfKey ??= rt.secret !== undefined ? Promise.resolve(rt.secret) : rt.store.getSecret('csrf', () => randomToken(32));
+      csrfKey ??= (rt.secret !== undefined ? Promise.resolve(rt.secret) : rt.store.getSecret('csrf', () => randomToken(32))).then((secret) =>
+        createSecretKey(Buffer.from(secret, 'utf8')),
+      );
       return csrfKey;
     },
     admin: userAdminFrom({

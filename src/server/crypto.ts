@@ -1,4 +1,5 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 
 /**
  * A fresh random secret: `bytes` bytes (default 32, i.e. 256 bits) from the CSPRNG, base64url.
@@ -22,18 +23,20 @@ export function randomToken(bytes = 32): string {
  * ```
  */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  // One-shot hash (no Hash object per call); the string is hashed as UTF-8.
+  return hash('sha256', token, 'hex');
 }
 
 /**
- * HMAC-SHA-256 of `value` under `key`, base64url.
+ * HMAC-SHA-256 of `value` under `key` (a string used as UTF-8 bytes, or a secret `KeyObject`
+ * prepared once, which skips re-importing the key on every call), base64url.
  *
  * @example
  * ```ts
  * const csrfToken = hmac(secret, csrfCookieValue);
  * ```
  */
-export function hmac(key: string, value: string): string {
+export function hmac(key: string | KeyObject, value: string): string {
   return createHmac('sha256', key).update(value, 'utf8').digest('base64url');
 }
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { AuthRequestInfo } from './AuthHandlerOptions.js';
 import { jsonBodyOf, RAW_HANDLER } from './RawExchange.js';
-import type { RawHandler, RawResponse } from './RawExchange.js';
+import type { RawHandler, RawRequest, RawResponse } from './RawExchange.js';
 
 /**
  * A Fetch-API handler as the Node adapter accepts it: `createAuthHandler`'s answer, or any
@@ -85,11 +85,21 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_la
   });
 }
 
-/** A request header as one string (Node joins most duplicates already), or null. */
-function headerOf(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name];
-  if (value === undefined) return null;
-  return Array.isArray(value) ? value.join(', ') : value;
+/** The incoming message as the handler reads it (no Web objects, no per-request closures). */
+class NodeRequest implements RawRequest {
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly body: Buffer | null,
+    private readonly req: IncomingMessage,
+  ) {}
+
+  /** A header as one string (Node already joins duplicates and trims values), or null. */
+  header(name: string): string | null {
+    const value = this.req.headers[name];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
 }
 
 /** Writes the handler's answer with an exact `Content-Length` (one write, no chunked framing). */
@@ -154,7 +164,7 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
       const url = `${encrypted ? 'https' : 'http'}://${host}${path}`;
       const info = req.socket.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {};
       if (raw) {
-        writeRaw(res, method, await raw({ method, url, header: (name) => headerOf(req, name), body }, info));
+        writeRaw(res, method, await raw(new NodeRequest(method, url, body, req), info));
         return;
       }
       const headers = new Headers();
