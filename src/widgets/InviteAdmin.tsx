@@ -16,7 +16,6 @@ import type { HeadingLevel } from './Heading.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { useAuthForm } from './useAuthForm.js';
-import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
 import { inviteAdminStrings } from './strings/inviteAdmin.js';
@@ -274,7 +273,7 @@ function CreateInviteForm({
 }) {
   const create = useAdminCreateInvite();
   const form = useAuthForm(messages, ['email', 'roles', 'expiresInHours']);
-  const formRef = useMergeRefs(undefined, form.formRef);
+  const { formRef } = form;
   const titleId = useId();
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState('');

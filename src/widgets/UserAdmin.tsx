@@ -26,7 +26,6 @@ import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';
 import { SubmitButton } from './SubmitButton.js';
 import { useAuthForm } from './useAuthForm.js';
-import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
 import { userAdminStrings } from './strings/userAdmin.js';
@@ -441,7 +440,7 @@ function RoleEditor({
 function CreateUserForm({ messages, classNames, headingLevel }: { messages: WidgetMessages; classNames: UserAdminClassNames | undefined; headingLevel: HeadingLevel }) {
   const create = useAdminCreateUser();
   const form = useAuthForm(messages, ['username', 'email', 'name', 'roles', 'password']);
-  const formRef = useMergeRefs(undefined, form.formRef);
+  const { formRef } = form;
   const titleId = useId();
   const [username, setUsername] = useState('');
   const [email, setEmail] = useState('');
