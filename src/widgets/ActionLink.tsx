@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react';
-import { cx } from './cx.js';
+import type { HTMLAttributes } from 'react';
 
 /**
  * Where a secondary action goes: a URL (rendered as a link) or a callback (rendered as a button).
@@ -13,24 +12,41 @@ import { cx } from './cx.js';
 export type LinkTarget = string | (() => void);
 
 /**
- * A link for a URL target, a link-styled button for a callback target. Internal helper.
+ * Props of {@link ActionLink}: its target, and attributes for the link or button.
  *
  * @example
  * ```tsx
- * <ActionLink target="/register">Create an account</ActionLink>
+ * const props: ActionLinkProps = { target: '/register', className: 'lk-link', children: 'Create an account' };
  * ```
  */
-export function ActionLink({ target, className, children }: { target: LinkTarget; className?: string | undefined; children: ReactNode }) {
-  if (typeof target === 'string') {
-    return (
-      <a href={target} className={cx('lk-link', className)}>
-        {children}
-      </a>
-    );
-  }
-  return (
-    <button type="button" className={cx('lk-link', className)} onClick={target}>
-      {children}
-    </button>
+export interface ActionLinkProps extends Omit<HTMLAttributes<HTMLElement>, 'onClick'> {
+  target: LinkTarget;
+  /** Reaches the link or the button. */
+  ref?: ((node: HTMLElement | null) => void) | undefined;
+  /** Runs on a click, before a callback target. */
+  onClick?: (() => void) | undefined;
+}
+
+/**
+ * A link for a URL target, a button (`type="button"`) for a callback target, with the same
+ * attributes. Internal helper (the links under the forms, the header's "Sign in" and menu item).
+ *
+ * @example
+ * ```tsx
+ * <ActionLink target="/register" className="lk-link">Create an account</ActionLink>
+ * ```
+ */
+export function ActionLink({ target, onClick, ...rest }: ActionLinkProps) {
+  return typeof target === 'string' ? (
+    <a href={target} onClick={onClick} {...rest} />
+  ) : (
+    <button
+      type="button"
+      onClick={() => {
+        onClick?.();
+        target();
+      }}
+      {...rest}
+    />
   );
 }

@@ -143,7 +143,7 @@ export function AuthForm({
         <ul className={cx('lk-links', classNames?.links)}>
           {shown.map((link, index) => (
             <li key={index}>
-              <ActionLink target={link.target} className={classNames?.link}>
+              <ActionLink target={link.target} className={cx('lk-link', classNames?.link)}>
                 {link.label}
               </ActionLink>
             </li>

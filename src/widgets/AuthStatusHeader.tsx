@@ -3,6 +3,7 @@ import type { HTMLAttributes, KeyboardEvent, RefAttributes } from 'react';
 import type { User } from '../contract/index.js';
 import { useAuthCore } from '../react/AuthContext.js';
 import { useAuth } from '../react/index.js';
+import { ActionLink } from './ActionLink.js';
 import type { LinkTarget } from './ActionLink.js';
 import { cx } from './cx.js';
 import { formatMessage } from './formatMessage.js';
@@ -78,14 +79,11 @@ export interface AuthStatusHeaderProps extends Omit<HTMLAttributes<HTMLDivElemen
  * ```
  */
 export function AuthStatusHeader(
-  { ref, signIn: signInProp, account = '/account', onSignedOut, showRoles = true, displayName, messages: overrides, classNames, className, ...rest }: AuthStatusHeaderProps & RefAttributes<HTMLDivElement>,
+  { ref, signIn, account = '/account', onSignedOut, showRoles = true, displayName, messages: overrides, classNames, className, ...rest }: AuthStatusHeaderProps & RefAttributes<HTMLDivElement>,
 ) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const auth = useAuth();
   const core = useAuthCore('AuthStatusHeader');
-  // Without a `signIn` prop the link goes to the provider's `loginPath` (default `/login`).
-  const signIn = signInProp ?? core.settings.loginPath;
-  const rootClass = cx('lk-root', 'lk-header', classNames?.root, className);
   const signInRef = useRef<HTMLElement | null>(null);
   const focusSignIn = useRef(false);
 
@@ -97,50 +95,48 @@ export function AuthStatusHeader(
     }
   }, [auth.status]);
 
-  if (auth.status === 'loading') {
-    return (
-      <div ref={ref} className={rootClass} data-state="loading" aria-busy="true" {...rest}>
-        <span className={cx('lk-skeleton', classNames?.skeleton)} aria-hidden="true" />
-        <VisuallyHidden>{messages['header.loading']}</VisuallyHidden>
-      </div>
-    );
-  }
-
-  if (auth.status === 'unauthenticated') {
-    const signInClass = cx('lk-button', 'lk-sign-in', classNames?.signIn);
-    return (
-      <div ref={ref} className={rootClass} data-state="signed-out" {...rest}>
-        {typeof signIn === 'string' ? (
-          <a ref={(node) => void (signInRef.current = node)} href={signIn} className={signInClass} data-variant="primary">
-            {messages['header.signIn']}
-          </a>
-        ) : (
-          <button ref={(node) => void (signInRef.current = node)} type="button" className={signInClass} data-variant="primary" onClick={signIn}>
-            {messages['header.signIn']}
-          </button>
-        )}
-      </div>
-    );
-  }
-
   const user = auth.user;
-  const name = displayName ? displayName(user) : user.name !== null && user.name.trim() !== '' ? user.name : user.username;
   return (
-    <div ref={ref} className={rootClass} data-state="signed-in" {...rest}>
-      {showRoles && user.roles.length > 0 ? (
-        <span className={cx('lk-user-roles', classNames?.roles)}>{formatMessage(messages['header.roles'], { roles: user.roles.join(', ') })}</span>
-      ) : null}
-      <AccountMenu
-        name={name}
-        account={account}
-        messages={messages}
-        classNames={classNames}
-        onSignOut={async () => {
-          focusSignIn.current = true;
-          await auth.logout();
-          onSignedOut?.();
-        }}
-      />
+    <div
+      ref={ref}
+      className={cx('lk-root', 'lk-header', classNames?.root, className)}
+      data-state={user ? 'signed-in' : auth.status === 'loading' ? 'loading' : 'signed-out'}
+      aria-busy={auth.status === 'loading' ? 'true' : undefined}
+      {...rest}
+    >
+      {user ? (
+        <>
+          {showRoles && user.roles.length > 0 ? (
+            <span className={cx('lk-user-roles', classNames?.roles)}>{formatMessage(messages['header.roles'], { roles: user.roles.join(', ') })}</span>
+          ) : null}
+          <AccountMenu
+            name={displayName ? displayName(user) : user.name?.trim() ? user.name : user.username}
+            account={account}
+            messages={messages}
+            classNames={classNames}
+            onSignOut={async () => {
+              focusSignIn.current = true;
+              await auth.logout();
+              onSignedOut?.();
+            }}
+          />
+        </>
+      ) : auth.status === 'loading' ? (
+        <>
+          <span className={cx('lk-skeleton', classNames?.skeleton)} aria-hidden="true" />
+          <VisuallyHidden>{messages['header.loading']}</VisuallyHidden>
+        </>
+      ) : (
+        // Without a `signIn` prop the link goes to the provider's `loginPath` (default `/login`).
+        <ActionLink
+          ref={(node) => void (signInRef.current = node)}
+          target={signIn ?? core.settings.loginPath}
+          className={cx('lk-button', 'lk-sign-in', classNames?.signIn)}
+          data-variant="primary"
+        >
+          {messages['header.signIn']}
+        </ActionLink>
+      )}
     </div>
   );
 }
@@ -161,35 +157,29 @@ function AccountMenu({
   onSignOut: () => Promise<void>;
 }) {
   const id = useId();
-  const buttonId = `${id}-button`;
-  const menuId = `${id}-menu`;
   const [open, setOpen] = useState(false);
-  const [focusIndex, setFocusIndex] = useState<number | 'last'>(0);
   const [signingOut, setSigningOut] = useState(false);
+  // Which item takes focus when the menu opens: 0 the first, -1 the last.
+  const start = useRef(0);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
 
-  const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
+  const items = () => [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 
-  useEffect(() => {
-    if (!open) return;
-    const list = items();
-    const target = focusIndex === 'last' ? list.at(-1) : list[focusIndex];
-    target?.focus();
-  }, [open, focusIndex]);
-
+  // Open: focus the first (or last) item; a press outside the button and the menu closes it.
   useEffect(() => {
     if (!open) return undefined;
-    const onPointerDown = (event: PointerEvent | MouseEvent) => {
-      const target = event.target as Node | null;
-      if (target && !menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
+    items().at(start.current)?.focus();
+    const onPointerDown = (event: MouseEvent) => {
+      const target = event.target as Node;
+      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
     };
     document.addEventListener('mousedown', onPointerDown);
     return () => document.removeEventListener('mousedown', onPointerDown);
   }, [open]);
 
-  const openAt = (index: number | 'last') => {
-    setFocusIndex(index);
+  const openAt = (index: number) => {
+    start.current = index;
     setOpen(true);
   };
   const close = (returnFocus: boolean) => {
@@ -198,47 +188,29 @@ function AccountMenu({
   };
 
   const onButtonKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key === 'ArrowDown') {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      openAt(0);
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      openAt('last');
+      openAt(event.key === 'ArrowDown' ? 0 : -1);
     }
   };
 
   const onMenuKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const list = items();
     const current = list.indexOf(document.activeElement as HTMLElement);
-    const move = (index: number) => {
+    // ↓ ↑ wrap around; Home and End go to the first and last item (`at(-1)` is the last).
+    const next = event.key === 'ArrowDown' ? current + 1 : event.key === 'ArrowUp' ? current - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? -1 : null;
+    if (next !== null) {
       event.preventDefault();
-      const next = (index + list.length) % list.length;
-      setFocusIndex(next);
-      list[next]?.focus();
-    };
-    switch (event.key) {
-      case 'ArrowDown':
-        return move(current + 1);
-      case 'ArrowUp':
-        return move(current - 1);
-      case 'Home':
-        return move(0);
-      case 'End':
-        return move(list.length - 1);
-      case 'Escape':
-        event.preventDefault();
-        return close(true);
-      case 'Tab':
-        return close(false);
-      case ' ':
-        // Space activates link items too, like buttons.
-        if (document.activeElement instanceof HTMLAnchorElement) {
-          event.preventDefault();
-          document.activeElement.click();
-        }
-        return undefined;
-      default:
-        return undefined;
+      list.at(next % list.length)?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      close(true);
+    } else if (event.key === 'Tab') {
+      close(false);
+    } else if (event.key === ' ' && document.activeElement instanceof HTMLAnchorElement) {
+      // Space activates link items too, like buttons.
+      event.preventDefault();
+      document.activeElement.click();
     }
   };
 
@@ -247,12 +219,12 @@ function AccountMenu({
     <>
       <button
         ref={buttonRef}
-        id={buttonId}
+        id={`${id}-button`}
         type="button"
         className={cx('lk-button', 'lk-menu-button', classNames?.menuButton)}
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-controls={menuId}
+        aria-controls={`${id}-menu`}
         aria-label={formatMessage(messages['header.menu'], { name })}
         onClick={() => (open ? close(false) : openAt(0))}
         onKeyDown={onButtonKeyDown}
@@ -262,33 +234,19 @@ function AccountMenu({
       </button>
       <ul
         ref={menuRef}
-        id={menuId}
+        id={`${id}-menu`}
         role="menu"
-        aria-labelledby={buttonId}
+        aria-labelledby={`${id}-button`}
         hidden={!open}
         className={cx('lk-menu', classNames?.menu)}
         onKeyDown={onMenuKeyDown}
       >
         {account === false ? null : (
           <li role="none">
-            {typeof account === 'string' ? (
-              <a role="menuitem" tabIndex={-1} href={account} className={itemClass} onClick={() => setOpen(false)}>
-                {messages['header.account']}
-              </a>
-            ) : (
-              <button
-                role="menuitem"
-                tabIndex={-1}
-                type="button"
-                className={itemClass}
-                onClick={() => {
-                  close(true);
-                  account();
-                }}
-              >
-                {messages['header.account']}
-              </button>
-            )}
+            {/* A link item closes the menu and lets the browser follow it; a callback item returns focus to the button first. */}
+            <ActionLink target={account} role="menuitem" tabIndex={-1} className={itemClass} onClick={() => close(typeof account !== 'string')}>
+              {messages['header.account']}
+            </ActionLink>
           </li>
         )}
         <li role="none">

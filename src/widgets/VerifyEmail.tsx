@@ -115,7 +115,7 @@ export function VerifyEmail(
       {(token === null || tokenRejected) && signIn ? (
         <ul className={cx('lk-links', classNames?.links)}>
           <li>
-            <ActionLink target={signIn} className={classNames?.link}>
+            <ActionLink target={signIn} className={cx('lk-link', classNames?.link)}>
               {messages['verifyEmail.signIn']}
             </ActionLink>
           </li>
