@@ -2,17 +2,12 @@ import { useEffect, useId, useState } from 'react';
 import type { FormEvent, FormHTMLAttributes, RefAttributes } from 'react';
 import type { AuthResult } from '../contract/index.js';
 import { useVerifyEmail } from '../react/index.js';
-import { ActionLink } from './ActionLink.js';
 import type { LinkTarget } from './ActionLink.js';
+import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
-import { FormError } from './FormError.js';
-import { FormStatus } from './FormStatus.js';
-import { Heading } from './Heading.js';
 import type { HeadingLevel } from './Heading.js';
 import type { Messages } from './messages.js';
-import { RateLimitCountdown } from './RateLimitCountdown.js';
-import { SubmitButton } from './SubmitButton.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
@@ -84,43 +79,25 @@ export function VerifyEmail(
     form.send(mutation, { token }, () => messages['verifyEmail.success'], onSuccess);
   };
 
-  const summary = tokenRejected ? messages['verifyEmail.invalidToken'] : token === null ? messages['verifyEmail.missingToken'] : form.summary;
+  const actionable = token !== null && !tokenRejected && !done;
 
   return (
-    <form
+    <AuthForm
       ref={formRef}
-      method="post"
-      noValidate
-      aria-labelledby={titleId}
-      aria-busy={form.pending ? true : undefined}
-      data-state={token === null ? 'error' : form.state}
-      className={cx('lk-root', 'lk-form', 'lk-verify-email', classNames?.root, className)}
+      form={form}
+      messages={messages}
+      titleId={titleId}
+      title={messages['verifyEmail.title']}
+      headingLevel={headingLevel}
+      rootClassName={cx('lk-root', 'lk-form', 'lk-verify-email', classNames?.root, className)}
+      classNames={classNames}
       onSubmit={onSubmit}
+      state={token === null ? 'error' : form.state}
+      intro={actionable ? <p className={cx('lk-intro', classNames?.intro)}>{messages['verifyEmail.intro']}</p> : null}
+      summary={tokenRejected ? messages['verifyEmail.invalidToken'] : token === null ? messages['verifyEmail.missingToken'] : form.summary}
+      submit={actionable ? { label: messages['verifyEmail.submit'], pendingLabel: messages['verifyEmail.pending'] } : null}
+      links={[(token === null || tokenRejected) && signIn ? { target: signIn, label: messages['verifyEmail.signIn'] } : null]}
       {...rest}
-    >
-      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
-        {messages['verifyEmail.title']}
-      </Heading>
-      {token !== null && !tokenRejected && !done ? <p className={cx('lk-intro', classNames?.intro)}>{messages['verifyEmail.intro']}</p> : null}
-      <FormError className={classNames?.alert} details={form.details}>
-        {summary}
-      </FormError>
-      <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} />
-      {token !== null && !tokenRejected && !done ? (
-        <SubmitButton pending={form.pending} pendingLabel={messages['verifyEmail.pending']} disabled={form.locked} className={classNames?.submit}>
-          {messages['verifyEmail.submit']}
-        </SubmitButton>
-      ) : null}
-      <FormStatus className={classNames?.status}>{form.success}</FormStatus>
-      {(token === null || tokenRejected) && signIn ? (
-        <ul className={cx('lk-links', classNames?.links)}>
-          <li>
-            <ActionLink target={signIn} className={cx('lk-link', classNames?.link)}>
-              {messages['verifyEmail.signIn']}
-            </ActionLink>
-          </li>
-        </ul>
-      ) : null}
-    </form>
+    />
   );
 }
