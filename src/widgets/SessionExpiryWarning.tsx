@@ -7,7 +7,6 @@ import { describeError } from './describeError.js';
 import { formatDuration } from './formatDuration.js';
 import { formatMessage } from './formatMessage.js';
 import type { Messages } from './messages.js';
-import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
 import { sessionExpiryStrings } from './strings/sessionExpiry.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
@@ -108,9 +107,8 @@ function ExpiryDialog(
   const id = useId();
   const titleId = `${id}-title`;
   const bodyId = `${id}-body`;
-  const dialogRef = useRef<HTMLDivElement | null>(null);
-  const mergedRef = useMergeRefs(ref, dialogRef);
   const stayRef = useRef<HTMLButtonElement>(null);
+  const signOutRef = useRef<HTMLButtonElement>(null);
   const backdropRef = useRef<HTMLDivElement>(null);
   const busy = useRef(false);
   const [pending, setPending] = useState<'stay' | 'signOut' | null>(null);
@@ -161,20 +159,12 @@ function ExpiryDialog(
       run('stay');
       return;
     }
-    if (event.key !== 'Tab') return;
-    const focusable = Array.from(dialogRef.current?.querySelectorAll<HTMLElement>('button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])') ?? []);
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (first === undefined || last === undefined) {
+    // Tab and Shift+Tab cycle through the two buttons (the rest of the page is inert).
+    const buttons = [stayRef.current, signOutRef.current];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement | null);
+    if (event.key === 'Tab' && at !== (event.shiftKey ? 1 : 0)) {
       event.preventDefault();
-      return;
-    }
-    if (event.shiftKey && (document.activeElement === first || !dialogRef.current?.contains(document.activeElement))) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && (document.activeElement === last || !dialogRef.current?.contains(document.activeElement))) {
-      event.preventDefault();
-      first.focus();
+      buttons[event.shiftKey ? 1 : 0]?.focus();
     }
   };
 
@@ -182,7 +172,7 @@ function ExpiryDialog(
   return (
     <div ref={backdropRef} className={cx('lk-root', 'lk-backdrop', classNames?.backdrop)}>
       <div
-        ref={mergedRef}
+        ref={ref}
         role="alertdialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -216,6 +206,7 @@ function ExpiryDialog(
             {messages['expiry.stay']}
           </button>
           <button
+            ref={signOutRef}
             type="button"
             className={cx('lk-button', classNames?.signOut)}
             aria-busy={pending === 'signOut' ? true : undefined}
