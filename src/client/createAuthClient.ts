@@ -1,5 +1,6 @@
 import type { User } from '../contract/index.js';
 import type { AuthClient, AuthClientOptions } from './AuthClient.js';
+import { bearerTokens } from './bearerTokens.js';
 import { createAuthConnection } from './createAuthConnection.js';
 import {
   adminCreateInviteOperation,
@@ -59,7 +60,7 @@ import {
  * ```
  */
 export function createAuthClient<TUser extends User = User>(options: AuthClientOptions<TUser>): AuthClient<TUser> {
-  const connection = createAuthConnection(options);
+  const connection = createAuthConnection(options, bearerTokens);
   const { send } = connection;
   // Answers that carry a user were checked with the client's user schema, so they are `TUser`s.
   type Typed<T> = Promise<T>;

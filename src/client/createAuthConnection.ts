@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { ErrorEnvelopeSchema } from '../contract/errors.js';
-import { authResultSchema, sessionResponseSchema } from '../contract/responses.js';
+import { sessionResponseSchema } from '../contract/responses.js';
 import { UserSchema } from '../contract/user.js';
-import type { AuthResult, Session, SessionResponse, Tokens, User } from '../contract/index.js';
-import { memoryTokenStorage } from '../session/memoryTokenStorage.js';
+import type { AuthResult, Session, SessionResponse, User } from '../contract/index.js';
 import type { AuthClientEvent, AuthClientOptions } from './AuthClient.js';
+import type { BearerTokens, bearerTokens } from './bearerTokens.js';
 import type { AuthConnection, Operation, SendInput } from './AuthConnection.js';
 import { AuthError, isAuthError } from './AuthError.js';
 import type { AuthErrorCode, AuthErrorInit } from './AuthError.js';
@@ -13,6 +13,7 @@ import { parseJsonBody } from './parseJsonBody.js';
 import { parseRetryAfter } from './parseRetryAfter.js';
 import { readBody } from './readBody.js';
 import { redactSecrets } from './redactSecrets.js';
+import { withSignal } from './withSignal.js';
 
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
@@ -34,10 +35,9 @@ const CODE_BY_STATUS: Readonly<Record<number, AuthErrorCode>> = {
 /** Request body fields whose values are secrets: they are cut out of every error text. */
 const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword', 'token', 'refreshToken'];
 
-// The three endpoints the connection itself sends (the others are in `operations.ts`).
+// The endpoints the connection itself sends (refresh is bearerTokens', the others are in `operations.ts`).
 const SESSION: Operation<never, SessionResponse> = { method: 'GET', path: 'session', status: 200, schema: sessionResponseSchema };
 const LOGOUT: Operation<never, void> = { method: 'POST', path: 'logout', status: 204 };
-const REFRESH: Operation<{ refreshToken: string }, AuthResult> = { method: 'POST', path: 'refresh', status: 200, anonymous: true, schema: authResultSchema };
 
 type AnyOperation = Operation<unknown, unknown>;
 
@@ -49,23 +49,11 @@ const authError = (code: AuthErrorCode, endpoint: string, text: string, extra?: 
 const mismatch = (endpoint: string, status: number | null, problem: string) =>
   authError('contract_mismatch', endpoint, `response did not match the contract: ${problem}`, { status, retryable: false });
 
-const abortedError = (endpoint: string) => authError('aborted', endpoint, 'the request was aborted', { retryable: false });
-
-/** Refused by the server (or answered nonsense), as opposed to no answer at all. */
-const refused = (error: AuthError) => !['network', 'timeout', 'aborted'].includes(error.code) && !((error.status ?? 0) >= 500);
-
-/** Waits for a shared promise, but lets this caller's signal stop the wait. */
-function withSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined, endpoint: string): Promise<T> {
-  if (signal === undefined) return promise;
-  // Others may still await the shared promise; its failure is theirs to handle, not unhandled here.
-  promise.catch(() => undefined);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(endpoint));
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
+const noBearer = (): never => {
+  throw new TypeError(
+    'createAuthConnection: the bearer transport comes with createAuthClient; use <AuthProvider client={createAuthClient({ baseUrl, transport: "bearer" })}>',
+  );
+};
 
 /** Resolves the base URL once, against the page when there is one; no trailing slash. */
 function resolveBaseUrl(baseUrl: unknown): string {
@@ -104,16 +92,18 @@ function pageUrl(): string | undefined {
  * const { session } = await connection.getSession();
  * ```
  */
-export function createAuthConnection<TUser extends User = User>(options: AuthClientOptions<TUser>): AuthConnection<TUser> {
+export function createAuthConnection<TUser extends User = User>(
+  options: AuthClientOptions<TUser>,
+  withBearer?: typeof bearerTokens,
+): AuthConnection<TUser> {
   const baseUrl = resolveBaseUrl(options.baseUrl);
-  const { transport = 'cookie', timeoutMs = 15_000, tokenStorage = memoryTokenStorage() } = options;
+  const { transport = 'cookie', timeoutMs = 15_000 } = options;
   if (transport !== 'cookie' && transport !== 'bearer') {
     throw new TypeError(`createAuthClient: transport must be "cookie" or "bearer", got ${JSON.stringify(transport)}`);
   }
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
     throw new TypeError(`createAuthClient: timeoutMs must be a number of milliseconds between 1 and ${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}`);
   }
-  const bearer = transport === 'bearer';
   // Bound late, so a fetch patched after the client was created (msw in tests) is the one used.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   // zod/mini and classic zod share one core, so either kind of schema composes with the contract's.
@@ -127,7 +117,6 @@ export function createAuthConnection<TUser extends User = User>(options: AuthCli
 
   let csrfToken: string | null = null;
   let csrfLoading: Promise<unknown> | null = null;
-  let refreshing: Promise<AuthResult<TUser>> | null = null;
   /** What the client last learned: used to emit `signed-out` once, not once per failing request. */
   let known: 'unknown' | 'in' | 'out' = 'unknown';
   /** Counts logouts: a refresh that started before one must not sign the user back in. */
@@ -152,19 +141,12 @@ export function createAuthConnection<TUser extends User = User>(options: AuthCli
   const signOut = (reason: 'logout' | 'expired' | 'revoked') => {
     if (known !== 'out' || reason === 'logout') emit({ type: 'signed-out', reason });
   };
-  const clearTokensIf = (stillHeld: (tokens: Tokens | null) => boolean) => {
-    if (bearer && stillHeld(tokenStorage.get())) tokenStorage.clear();
-  };
 
   /** A response carried a session: keep its tokens / CSRF token and tell listeners. */
-  const signedIn = (endpoint: string, status: number, result: { session: Session<TUser> | null; tokens?: Tokens | undefined; csrfToken?: string | undefined }) => {
+  const signedIn = (endpoint: string, status: number, result: { session: Session<TUser> | null; tokens?: unknown; csrfToken?: string | undefined }) => {
     if (result.csrfToken !== undefined && !bearer) csrfToken = result.csrfToken;
-    if (result.session === null) return;
-    if (bearer) {
-      if (result.tokens === undefined) throw mismatch(endpoint, status, 'tokens: expected an object (bearer transport), got nothing');
-      tokenStorage.set(result.tokens);
-    }
-    emit({ type: 'signed-in', session: result.session });
+    bearer?.accept(endpoint, status, result);
+    if (result.session !== null) emit({ type: 'signed-in', session: result.session });
   };
 
   // ───────────────────────────── one HTTP exchange ─────────────────────────────
@@ -220,7 +202,7 @@ export function createAuthConnection<TUser extends User = User>(options: AuthCli
       return { status, headers: response.headers, text: read.text };
     } catch (error) {
       if (timedOut) throw authError('timeout', endpoint, `no answer within ${timeoutMs} ms`, { retryable: true });
-      if (signal?.aborted) throw abortedError(endpoint);
+      if (signal?.aborted) throw authError('aborted', endpoint, 'the request was aborted', { retryable: false });
       if (isAuthError(error)) throw error;
       const detail = error instanceof Error ? redactSecrets(error.message, secrets) : 'unknown error';
       throw authError('network', endpoint, `no answer from the server (${detail})`, { retryable: true, cause: error });
@@ -289,9 +271,8 @@ export function createAuthConnection<TUser extends User = User>(options: AuthCli
     let refreshed = false;
     for (;;) {
       if (!bearer && mutating && csrfToken === null) await ensureCsrf(input.signal);
-      const held = bearer ? tokenStorage.get() : null;
-      const accessToken = operation.anonymous ? null : (held?.accessToken ?? null);
-      const secrets = [...bodySecrets, held?.accessToken, held?.refreshToken, csrfToken].filter((value): value is string => typeof value === 'string');
+      const accessToken = operation.anonymous ? null : (bearer?.accessToken() ?? null);
+      const secrets = [...bodySecrets, ...(bearer?.secrets() ?? []), ...(csrfToken === null ? [] : [csrfToken])];
       const answer = await exchange(operation, input, accessToken, secrets);
       if (answer.status >= 200 && answer.status < 300) return parseSuccess(operation, answer);
 
@@ -304,25 +285,13 @@ export function createAuthConnection<TUser extends User = User>(options: AuthCli
         continue;
       }
       if (error.code === 'unauthenticated' && error.status === 401) {
-        if (accessToken !== null && refreshOn401 && !refreshed) {
+        if (bearer && accessToken !== null && refreshOn401 && !refreshed) {
           refreshed = true;
-          const current = tokenStorage.get();
-          // Another request refreshed meanwhile: retry with the new token, no second refresh.
-          if (current !== null && current.accessToken !== accessToken) continue;
-          if (current?.refreshToken) {
-            try {
-              await withSignal(sharedRefresh(), input.signal, endpoint);
-            } catch (refreshError) {
-              // Refused: the shared refresh already signed out; report this request's own 401.
-              throw isAuthError(refreshError) && refused(refreshError) ? error : refreshError;
-            }
-            continue;
-          }
+          if (await bearer.renew(accessToken, input.signal, error)) continue;
         }
         // logout() and the refresh report the sign-out themselves (reasons `logout` / `revoked`).
-        if (operation !== LOGOUT && operation !== REFRESH) {
-          // Forget the tokens this request used, but keep ones a concurrent refresh stored since.
-          clearTokensIf((tokens) => tokens === null || accessToken === null || tokens.accessToken === accessToken);
+        if (operation !== LOGOUT && operation.path !== 'refresh') {
+          bearer?.forget(accessToken);
           signOut('expired');
         }
       }
@@ -333,7 +302,7 @@ export function createAuthConnection<TUser extends User = User>(options: AuthCli
   // ───────────────────────────── session, CSRF, refresh ─────────────────────────────
 
   const readSession = async (signal: AbortSignal | undefined, recheck = true): Promise<SessionResponse<TUser>> => {
-    const sent = bearer ? (tokenStorage.get()?.accessToken ?? null) : null;
+    const sent = bearer?.accessToken() ?? null;
     let result: SessionResponse<TUser>;
     try {
       result = (await request(SESSION, { signal })) as SessionResponse<TUser>;
@@ -343,13 +312,7 @@ export function createAuthConnection<TUser extends User = User>(options: AuthCli
       result = { session: null };
     }
     if (result.csrfToken !== undefined && !bearer) csrfToken = result.csrfToken;
-    if (bearer && result.session === null) {
-      const stored = tokenStorage.get()?.accessToken ?? null;
-      // Tokens that arrived while the request was out (another tab signed in and wrote the shared
-      // storage) were not what the server answered about: ask again with them, once.
-      if (stored !== null && stored !== sent && recheck) return readSession(signal, false);
-      if (stored !== null) tokenStorage.clear();
-    }
+    if (result.session === null && bearer?.noSession(sent, recheck)) return readSession(signal, false);
     emit({ type: 'session', session: result.session });
     return result;
   };
@@ -362,53 +325,20 @@ export function createAuthConnection<TUser extends User = User>(options: AuthCli
     return withSignal(csrfLoading, signal, label(SESSION));
   };
 
-  /**
-   * Runs a refresh under a Web Lock (where the browser has them), so tabs sharing one persistent
-   * token storage never present the same refresh token twice: with rotation and reuse detection,
-   * that would revoke the session for every tab.
-   */
-  const withRefreshLock = <T>(task: () => Promise<T>): Promise<T> => {
-    const locks = (globalThis as { navigator?: { locks?: Partial<LockManager> } }).navigator?.locks;
-    return typeof locks?.request === 'function' ? (locks.request(`latchkey:refresh ${baseUrl}`, task) as Promise<T>) : task();
-  };
-
-  const doRefresh = async (): Promise<AuthResult<TUser>> => {
-    const endpoint = label(REFRESH);
-    const gone = (why: string) => authError('unauthenticated', endpoint, why);
-    const before = tokenStorage.get();
-    if (before?.refreshToken == null) throw gone('there is no refresh token to use');
-    const startedAt = logouts;
-    return withRefreshLock(async () => {
-      const held = tokenStorage.get();
-      try {
-        if (held?.refreshToken == null) throw gone('the tokens were cleared (signed out elsewhere)');
-        let result: AuthResult<TUser>;
-        if (held.refreshToken !== before.refreshToken) {
-          // Another tab sharing the storage rotated the tokens while this one waited: use them.
-          const answer = (await request(SESSION, {}, false)) as SessionResponse<TUser>;
-          if (answer.session === null) throw gone('the session ended in another tab');
-          result = { session: answer.session, tokens: held };
-        } else {
-          result = (await request(REFRESH, { body: { refreshToken: held.refreshToken } })) as AuthResult<TUser>;
-        }
-        if (logouts !== startedAt) throw gone('signed out while the refresh was under way');
-        signedIn(endpoint, REFRESH.status, result);
-        return result;
-      } catch (error) {
-        if (isAuthError(error) && refused(error)) {
-          // Only forget tokens that are still the ones this refresh tried (not newer ones from a login).
-          clearTokensIf((tokens) => held === null || tokens?.refreshToken === held.refreshToken);
-          signOut('revoked');
-        }
-        throw error;
-      }
-    });
-  };
-
-  const sharedRefresh = (): Promise<AuthResult<TUser>> =>
-    (refreshing ??= doRefresh().finally(() => {
-      refreshing = null;
-    }));
+  const bearer: BearerTokens<TUser> | null =
+    transport === 'bearer'
+      ? (withBearer ?? noBearer)(
+          {
+            baseUrl,
+            request: (operation, body) => request(operation as AnyOperation, { body }, false),
+            readSession: async () => (await request(SESSION, {}, false)) as SessionResponse<TUser>,
+            signedIn,
+            signOut,
+            logouts: () => logouts,
+          },
+          options.tokenStorage,
+        )
+      : null;
 
   const connection: AuthConnection<TUser> = {
     baseUrl,
@@ -423,22 +353,19 @@ export function createAuthConnection<TUser extends User = User>(options: AuthCli
       } catch {
         // Local sign-out happens whatever the server said.
       } finally {
-        clearTokensIf(() => true);
+        bearer?.clear();
         csrfToken = null;
         signOut('logout');
       }
     },
 
     async refresh(signal) {
-      if (!bearer) {
-        throw authError('invalid_request', label(REFRESH), 'refresh() is for the bearer transport; with cookies use extendSession()');
-      }
-      return withSignal(sharedRefresh(), signal, label(REFRESH));
+      if (!bearer) throw authError('invalid_request', 'POST refresh', 'refresh() is for the bearer transport; with cookies use extendSession()');
+      return bearer.refresh(signal);
     },
 
     async extendSession(signal) {
-      if (bearer && tokenStorage.get()?.refreshToken) return (await connection.refresh(signal)).session;
-      return (await readSession(signal)).session;
+      return bearer?.canRefresh() ? (await bearer.refresh(signal)).session : (await readSession(signal)).session;
     },
 
     async send<TBody, TResult>(operation: Operation<TBody, TResult>, input?: SendInput<TBody>): Promise<TResult> {

@@ -14,59 +14,35 @@ const SHOWN_ISSUES = 3;
  * ```
  */
 export function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return 'the top level';
-  return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
-    .join('');
+  return path.length === 0
+    ? 'the top level'
+    : path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`)).join('');
 }
 
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (value === undefined) return 'nothing';
-  return typeof value;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = data;
-  for (const part of path) {
-    if (typeof current !== 'object' || current === null || typeof part === 'symbol') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(current, part)) return undefined;
-    current = (current as Record<string | number, unknown>)[part];
-  }
-  return current;
-}
+const kindOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : value === undefined ? 'nothing' : typeof value;
 
 function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  let value = data;
+  for (const part of issue.path) {
+    value = typeof value === 'object' && value !== null && Object.hasOwn(value, part) ? (value as Record<PropertyKey, unknown>)[part] : undefined;
+  }
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected}, got ${kindOf(valueAt(data, issue.path))}`;
+      return `expected ${issue.expected}, got ${kindOf(value)}`;
     case 'too_big':
-      return issue.origin === 'string' || issue.origin === 'array'
-        ? `longer than ${String(issue.maximum)}`
-        : `greater than ${String(issue.maximum)}`;
-    case 'too_small':
-      return issue.origin === 'string' || issue.origin === 'array'
-        ? `shorter than ${String(issue.minimum)}`
-        : `less than ${String(issue.minimum)}`;
+    case 'too_small': {
+      const big = issue.code === 'too_big';
+      const length = issue.origin === 'string' || issue.origin === 'array';
+      return `${length ? (big ? 'longer' : 'shorter') : big ? 'greater' : 'less'} than ${String(big ? issue.maximum : issue.minimum)}`;
+    }
     case 'invalid_format':
       return `not a valid ${issue.format}`;
     case 'invalid_value':
-      return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}, got ${
-        valueAt(data, issue.path) === undefined ? 'nothing' : `another ${kindOf(valueAt(data, issue.path))}`
-      }`;
-    case 'unrecognized_keys':
-      return `unexpected ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}`;
-    case 'invalid_union':
-      return 'matches none of the allowed shapes';
-    case 'invalid_key':
-      return 'has an invalid key';
-    case 'invalid_element':
-      return 'has an invalid element';
-    case 'not_multiple_of':
-      return `not a multiple of ${String(issue.divisor)}`;
+      return `expected ${issue.values.map((allowed) => JSON.stringify(allowed)).join(' or ')}, got ${value === undefined ? 'nothing' : `another ${kindOf(value)}`}`;
     default:
-      return issue.message;
+      // Unions, record keys and elements, unknown keys: the code says which rule failed.
+      return `is not valid (${issue.code})`;
   }
 }
 
@@ -84,6 +60,5 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
  */
 export function formatIssues(issues: readonly z.core.$ZodIssue[], data: unknown): string {
   const shown = issues.slice(0, SHOWN_ISSUES).map((issue) => `${formatPath(issue.path)}: ${describeIssue(issue, data)}`);
-  const more = issues.length - shown.length;
-  return more > 0 ? `${shown.join('; ')} (and ${more} more)` : shown.join('; ');
+  return shown.join('; ') + (issues.length > SHOWN_ISSUES ? ` (and ${issues.length - SHOWN_ISSUES} more)` : '');
 }

@@ -31,31 +31,28 @@ const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9!#$&^_.+-]+\+)?json\s*(?:;|$)/i
  * ```
  */
 export function parseJsonBody(contentType: string | null, text: string): JsonBodyResult {
-  if (text.trim().length === 0) return { ok: false, problem: 'the body is empty' };
-  if (contentType === null || !JSON_MEDIA_TYPE.test(contentType.trim())) {
-    const shown = contentType === null ? 'none' : JSON.stringify(contentType.slice(0, 100));
-    return { ok: false, problem: `the content type is ${shown}, not application/json` };
+  const fail = (problem: string): JsonBodyResult => ({ ok: false, problem });
+  if (!text.trim()) return fail('the body is empty');
+  if (!JSON_MEDIA_TYPE.test(contentType?.trim() ?? '')) {
+    return fail(`the content type is ${contentType === null ? 'none' : JSON.stringify(contentType.slice(0, 100))}, not application/json`);
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, problem: 'the body is not valid JSON' };
+    return fail('the body is not valid JSON');
   }
-  // Walk iteratively (no recursion, so no stack overflow on hostile nesting).
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (item === undefined || typeof item.value !== 'object' || item.value === null) continue;
-    if (item.path.length > MAX_DEPTH) return { ok: false, problem: `the body is nested deeper than ${MAX_DEPTH} levels` };
-    if (Array.isArray(item.value)) {
-      item.value.forEach((child, index) => stack.push({ value: child, path: [...item.path, index] }));
-      continue;
+  // Recursion stops at MAX_DEPTH, so hostile nesting cannot overflow the stack.
+  const walk = (node: unknown, path: (string | number)[]): string | undefined => {
+    if (typeof node !== 'object' || node === null) return undefined;
+    if (path.length > MAX_DEPTH) return `the body is nested deeper than ${MAX_DEPTH} levels`;
+    for (const key of Object.keys(node)) {
+      if (key === '__proto__') return `the body has a forbidden "__proto__" key at ${formatPath(path)}`;
+      const problem = walk((node as Record<string, unknown>)[key], [...path, Array.isArray(node) ? Number(key) : key]);
+      if (problem !== undefined) return problem;
     }
-    for (const key of Object.keys(item.value)) {
-      if (key === '__proto__') return { ok: false, problem: `the body has a forbidden "__proto__" key at ${formatPath(item.path)}` };
-      stack.push({ value: (item.value as Record<string, unknown>)[key], path: [...item.path, key] });
-    }
-  }
-  return { ok: true, value };
+    return undefined;
+  };
+  const problem = walk(value, []);
+  return problem === undefined ? { ok: true, value } : fail(problem);
 }

@@ -25,7 +25,7 @@ export interface AuthProviderProps<TUser extends User = User> {
   client?: AuthConnection<TUser>;
   /** Base URL of the auth API; the provider creates the client once. */
   baseUrl?: string;
-  /** With `baseUrl`: `'cookie'` (default) or `'bearer'`. */
+  /** With `baseUrl`: `'cookie'` (the default, and the only transport a provider builds itself: for `'bearer'` pass `client={createAuthClient({ baseUrl, transport: 'bearer' })}`, which brings the token code). */
   transport?: Transport;
   /** The app's own QueryClient; by default the provider creates one for itself. */
   queryClient?: QueryClient;
