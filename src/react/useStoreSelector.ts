@@ -15,49 +15,45 @@ export interface ExternalStore<S> {
 }
 
 /**
- * Shallow equality of two values: identical, or plain objects/arrays with identical entries.
+ * Shallow equality of two values: identical, or two plain objects (or two arrays) with the same
+ * own keys holding identical values. Anything else (a `Date`, a `Map`, a class instance) is equal
+ * only to itself.
  *
  * @internal
  * @example
  * ```ts
  * shallowEqual({ a: 1 }, { a: 1 }); // true
+ * shallowEqual(new Date(0), new Date(1)); // false
  * ```
  */
 export function shallowEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  const protoA: unknown = Object.getPrototypeOf(a);
-  if (protoA !== Object.prototype && protoA !== Array.prototype && protoA !== null) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  const recordA = a as Record<string, unknown>;
-  const recordB = b as Record<string, unknown>;
-  return keysA.every((key) => Object.prototype.hasOwnProperty.call(recordB, key) && Object.is(recordA[key], recordB[key]));
+  const proto: unknown = a == null ? a : Object.getPrototypeOf(a);
+  if ((proto !== Object.prototype && proto !== Array.prototype) || b == null || Object.getPrototypeOf(b) !== proto) return false;
+  const keys = Object.keys(a as object);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => Object.hasOwn(b, key) && Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
 }
 
 /**
- * Remembers one component's last selection: the same snapshot and selector always give the same
- * selection, and an equal selection from a new snapshot is replaced by the previous one.
+ * One component's memo of its selection: the same snapshot and selector give the same selection,
+ * and a new selection shallow-equal to the last one is replaced by the last one.
  */
-class SelectionCache<S, T> {
-  #snapshot: S | undefined;
-  #selector: ((snapshot: S) => T) | undefined;
-  #selection: T | undefined;
-  #filled = false;
-
-  select(snapshot: S, selector: (snapshot: S) => T): T {
-    if (this.#filled && this.#snapshot === snapshot && this.#selector === selector) return this.#selection as T;
-    const next = selector(snapshot);
-    const selection = this.#filled && shallowEqual(this.#selection, next) ? (this.#selection as T) : next;
-    this.#snapshot = snapshot;
-    this.#selector = selector;
-    this.#selection = selection;
-    this.#filled = true;
-    return selection;
-  }
+function createSelect<S, T>(): (snapshot: S, selector: (snapshot: S) => T) => T {
+  let lastSnapshot: S | undefined;
+  let lastSelector: ((snapshot: S) => T) | undefined;
+  let selection: T | undefined;
+  return (snapshot, selector) => {
+    if (snapshot !== lastSnapshot || selector !== lastSelector) {
+      const next = selector(snapshot);
+      if (!shallowEqual(selection, next)) selection = next;
+      lastSnapshot = snapshot;
+      lastSelector = selector;
+    }
+    return selection as T;
+  };
 }
 
 /**
@@ -70,12 +66,11 @@ class SelectionCache<S, T> {
  * const name = useStoreSelector(store, (s) => s.user?.name ?? null);
  * ```
  */
-export function useStoreSelector<S, T>(store: ExternalStore<S>, selector: (snapshot: S) => T, serverSnapshot?: () => S): T {
-  const [cache] = useState(() => new SelectionCache<S, T>());
-  const getServer = serverSnapshot ?? store.getSnapshot;
+export function useStoreSelector<S, T>(store: ExternalStore<S>, selector: (snapshot: S) => T, serverSnapshot = store.getSnapshot): T {
+  const [select] = useState(createSelect<S, T>);
   return useSyncExternalStore(
     store.subscribe,
-    () => cache.select(store.getSnapshot(), selector),
-    () => cache.select(getServer(), selector),
+    () => select(store.getSnapshot(), selector),
+    () => select(serverSnapshot(), selector),
   );
 }

@@ -131,6 +131,29 @@ describe('useAuth', () => {
     expect(rendersOf('name')).toBe(before.name);
   });
 
+  it('keeps an equal object selection when the session changes, but never takes two Dates as equal', async () => {
+    const t = setup();
+    await t.signIn();
+    const slices: object[] = [];
+    function Slice() {
+      const slice = useAuth((auth) => ({ id: auth.user?.id ?? null, roles: auth.user?.roles ?? [] }));
+      const ends = useAuth((auth) => new Date(auth.session?.expiresAt ?? 0));
+      slices.push(slice);
+      return <p>Until: {ends.toISOString()}</p>;
+    }
+    t.renderWithAuth(<Slice />);
+    await screen.findByText(/^Until: (?!1970)/);
+    const keys = authQueryKeys(t.client.baseUrl);
+    const current = t.queryClient.getQueryData<Session>(keys.session);
+    if (!current) throw new Error('expected a session in the cache');
+    const first = slices.at(-1);
+    act(() => {
+      t.queryClient.setQueryData(keys.session, { ...current, expiresAt: '2099-01-01T00:00:00.000Z' });
+    });
+    expect(await screen.findByText('Until: 2099-01-01T00:00:00.000Z')).toBeInTheDocument();
+    expect(slices.at(-1)).toBe(first);
+  });
+
   it('renders authenticated on the first render from initialSession, with no request', async () => {
     const t = setup();
     const session: Session = {
