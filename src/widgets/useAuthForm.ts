@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChangeEvent, RefObject } from 'react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { isAuthError } from '../client/AuthError.js';
@@ -119,90 +119,50 @@ export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, f
   const [focusRequest, setFocusRequest] = useState(0);
   const secondsLeft = useCountdown(outcome.state === 'rate-limited' ? (outcome.error?.retryAfter ?? null) : null, outcome.error);
   const counting = secondsLeft !== null && secondsLeft > 0;
-  const fieldList = fields.join('\n');
 
+  // After a failure, focus goes to the first invalid field, else to the error summary.
   useEffect(() => {
     if (focusRequest === 0) return;
     const form = formRef.current;
-    if (form === null) return;
-    const target = form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[data-lk-summary]');
-    target?.focus();
+    (form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[data-lk-summary]'))?.focus();
   }, [focusRequest]);
 
-  const fromError = useCallback(
-    (error: unknown): Outcome => {
-      const authError = isAuthError(error) ? error : null;
-      const code = authError?.code ?? 'unknown';
-      const known = new Set(fieldList.split('\n'));
-      const fieldErrors: Record<string, string> = {};
-      const details: string[] = [];
-      for (const [field, text] of Object.entries(authError?.fields ?? {})) {
-        const message = describeFieldError(code, field, text, messages);
-        if (known.has(field)) fieldErrors[field] = message;
-        else if (!details.includes(message)) details.push(message);
-      }
-      const hasFieldErrors = Object.keys(fieldErrors).length > 0;
-      const state: FormState =
-        code === 'rate_limited' && authError?.retryAfter != null ? 'rate-limited' : code === 'network' || code === 'timeout' ? 'network-error' : hasFieldErrors ? 'invalid' : 'error';
-      const summary = hasFieldErrors && code !== 'rate_limited' ? messages['form.errorSummary'] : describeError(error, messages);
-      return { state, fieldErrors, summary, details, success: null, error: authError };
-    },
-    [fieldList, messages],
-  );
+  // The controller's functions only run in event handlers, so they are plain closures (no memo).
+  const fail = (next: Outcome) => {
+    setOutcome(next);
+    setFocusRequest((n) => n + 1);
+  };
 
-  const send = useCallback(
-    <TData, TVars>(
-      mutation: UseMutationResult<TData, AuthError, TVars>,
-      variables: TVars,
-      describeSuccess: (data: TData) => string | null,
-      onSuccess?: (data: TData) => void,
-    ): boolean => {
-      if (inFlight.current || counting) return false;
-      inFlight.current = true;
-      setOutcome({ ...IDLE, state: 'submitting' });
-      mutation.mutate(variables, {
-        onSuccess: (data) => {
-          setOutcome({ ...IDLE, state: 'success', success: describeSuccess(data) });
-          onSuccess?.(data);
-        },
-        onError: (error) => {
-          setOutcome(fromError(error));
-          setFocusRequest((n) => n + 1);
-        },
-        onSettled: () => {
-          inFlight.current = false;
-        },
-      });
-      return true;
-    },
-    [counting, fromError],
-  );
+  const fromError = (error: unknown): Outcome => {
+    const authError = isAuthError(error) ? error : null;
+    const code = authError?.code ?? 'unknown';
+    const fieldErrors: Record<string, string> = {};
+    const details: string[] = [];
+    for (const [field, text] of Object.entries(authError?.fields ?? {})) {
+      const message = describeFieldError(code, field, text, messages);
+      if (fields.includes(field)) fieldErrors[field] = message;
+      else if (!details.includes(message)) details.push(message);
+    }
+    const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+    const state: FormState =
+      code === 'rate_limited' && authError?.retryAfter != null ? 'rate-limited' : code === 'network' || code === 'timeout' ? 'network-error' : hasFieldErrors ? 'invalid' : 'error';
+    const summary = hasFieldErrors && code !== 'rate_limited' ? messages['form.errorSummary'] : describeError(error, messages);
+    return { state, fieldErrors, summary, details, success: null, error: authError };
+  };
 
-  const reject = useCallback(
-    (fieldErrors: Record<string, string>) => {
-      setOutcome({ ...IDLE, state: 'invalid', fieldErrors, summary: messages['form.errorSummary'] });
-      setFocusRequest((n) => n + 1);
-    },
-    [messages],
-  );
-
-  const clearFieldError = useCallback((name: string) => {
+  const clearFieldError = (name: string) =>
     setOutcome((previous) => {
       if (!(name in previous.fieldErrors)) return previous;
       const rest = { ...previous.fieldErrors };
       delete rest[name];
       return { ...previous, fieldErrors: rest };
     });
-  }, []);
-
-  const announce = useCallback((text: string) => setOutcome({ ...IDLE, state: 'success', success: text }), []);
 
   // When a countdown has run out, the form is usable again and says so.
   const countdownOver = outcome.state === 'rate-limited' && secondsLeft === 0;
-  const state: FormState = countdownOver ? 'idle' : outcome.state;
   return {
     formRef,
-    state,
+    state: countdownOver ? 'idle' : outcome.state,
     fieldErrors: outcome.fieldErrors,
     summary: countdownOver ? null : outcome.summary,
     details: countdownOver ? [] : outcome.details,
@@ -211,10 +171,25 @@ export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, f
     secondsLeft: outcome.state === 'rate-limited' ? secondsLeft : null,
     pending: outcome.state === 'submitting',
     locked: outcome.state === 'submitting' || counting,
-    send,
-    reject,
+    send(mutation, variables, describeSuccess, onSuccess) {
+      if (inFlight.current || counting) return false;
+      inFlight.current = true;
+      setOutcome({ ...IDLE, state: 'submitting' });
+      mutation.mutate(variables, {
+        onSuccess: (data) => {
+          setOutcome({ ...IDLE, state: 'success', success: describeSuccess(data) });
+          onSuccess?.(data);
+        },
+        onError: (error) => fail(fromError(error)),
+        onSettled: () => {
+          inFlight.current = false;
+        },
+      });
+      return true;
+    },
+    reject: (fieldErrors) => fail({ ...IDLE, state: 'invalid', fieldErrors, summary: messages['form.errorSummary'] }),
     clearFieldError,
-    announce,
+    announce: (text) => setOutcome({ ...IDLE, state: 'success', success: text }),
     bind: (name, value, setValue) => ({
       name,
       value,
