@@ -300,16 +300,11 @@ export function RegisterForm(
             };
             if (field.type === 'checkbox') {
               return (
-                <ExtraCheckbox
-                  key={key}
-                  label={field.label}
-                  hint={field.hint}
-                  required={field.required}
-                  checked={extra[field.name] === true}
-                  error={form.fieldErrors[key]}
-                  classNames={classNames}
-                  onChange={change}
-                />
+                <FieldFrame key={key} label={field.label} hint={field.hint} error={form.fieldErrors[key]} classNames={classNames} checkbox>
+                  {(control) => (
+                    <input {...control} type="checkbox" checked={extra[field.name] === true} required={field.required} onChange={(event) => change(event.target.checked)} />
+                  )}
+                </FieldFrame>
               );
             }
             const value = extra[field.name];
@@ -332,29 +327,5 @@ export function RegisterForm(
         </>
       )}
     </AuthForm>
-  );
-}
-
-function ExtraCheckbox({
-  label,
-  hint,
-  required,
-  checked,
-  error,
-  classNames,
-  onChange,
-}: {
-  label: string;
-  hint: string | undefined;
-  required: boolean | undefined;
-  checked: boolean;
-  error: string | undefined;
-  classNames: FormClassNames | undefined;
-  onChange: (value: boolean) => void;
-}) {
-  return (
-    <FieldFrame label={label} hint={hint} error={error} classNames={classNames} checkbox>
-      {(control) => <input {...control} type="checkbox" checked={checked} required={required} onChange={(event) => onChange(event.target.checked)} />}
-    </FieldFrame>
   );
 }
