@@ -40,22 +40,6 @@ export interface RequireAuthResult<TUser extends User = User> {
   user: TUser | null;
 }
 
-function currentPage(): string {
-  const { pathname, search, hash } = window.location;
-  return `${pathname}${search}${hash}`;
-}
-
-function withReturnTo(target: string, returnTo: string): string {
-  const hashAt = target.indexOf('#');
-  const base = hashAt === -1 ? target : target.slice(0, hashAt);
-  const hash = hashAt === -1 ? '' : target.slice(hashAt);
-  return `${base}${base.includes('?') ? '&' : '?'}returnTo=${encodeURIComponent(returnTo)}${hash}`;
-}
-
-function pathOf(target: string): string {
-  return target.split(/[?#]/, 1)[0] ?? target;
-}
-
 /**
  * Protects a page: decides whether the user may see it and, when signed out, sends them to the
  * login page once, with a sanitized `returnTo` of the current page (never when already there, so
@@ -71,43 +55,30 @@ function pathOf(target: string): string {
  * }
  * ```
  */
-export function useRequireAuth<TUser extends User = User>(options: UseRequireAuthOptions = {}): RequireAuthResult<TUser> {
+export function useRequireAuth<TUser extends User = User>({ roles, redirectTo, onUnauthenticated }: UseRequireAuthOptions = {}): RequireAuthResult<TUser> {
   const core = useAuthCore('useRequireAuth');
-  const { roles, redirectTo, onUnauthenticated } = options;
-  const { status, user, error } = useAuth<{ status: string; user: TUser | null; error: unknown }, TUser>((auth) => ({
-    status: auth.status,
-    user: auth.user,
-    error: auth.error,
+  // `user` is set exactly when signed in; `error` only when signed out because the check failed.
+  const guard = useAuth<RequireAuthResult<TUser>, TUser>(({ status, user, error }) => ({
+    status: user ? (!roles?.length || userHasRole(user, roles) ? 'allowed' : 'forbidden') : error ? 'error' : status,
+    user,
   }));
-
-  let result: RequireAuthResult<TUser>['status'];
-  if (status === 'loading') result = 'loading';
-  else if (status === 'unauthenticated') result = error === null ? 'unauthenticated' : 'error';
-  else if (roles === undefined || roles.length === 0 || userHasRole(user, roles)) result = 'allowed';
-  else result = 'forbidden';
 
   const handled = useRef(false);
   useEffect(() => {
-    if (result !== 'unauthenticated') {
-      // Signed in again (or checking again): a later sign-out may redirect again.
-      if (result === 'allowed' || result === 'forbidden') handled.current = false;
-      return;
-    }
-    if (handled.current) return;
+    // Signed in (again): a later sign-out may redirect again.
+    if (guard.user) handled.current = false;
+    if (guard.status !== 'unauthenticated' || handled.current) return;
     handled.current = true;
-    const returnTo = sanitizeReturnTo(currentPage());
-    if (onUnauthenticated !== undefined) {
-      onUnauthenticated(returnTo);
-      return;
+    // The page's own URL, cut down to its path, query and fragment (or `/` if it looks unsafe).
+    const returnTo = sanitizeReturnTo(location.href);
+    const { loginPath, navigate = (to: string) => location.assign(to) } = core.settings;
+    const target = redirectTo ?? loginPath;
+    if (onUnauthenticated) onUnauthenticated(returnTo);
+    // Never from the login page itself (that would loop). `returnTo` goes before any fragment.
+    else if (target !== false && target.split(/[?#]/)[0] !== location.pathname) {
+      navigate(target.replace(/#|$/, (hash) => `${/^[^#]*\?/.test(target) ? '&' : '?'}returnTo=${encodeURIComponent(returnTo)}${hash}`));
     }
-    if (redirectTo === false) return;
-    const target = redirectTo ?? core.settings.loginPath;
-    // Already on the login page: redirecting would loop.
-    if (pathOf(target) === window.location.pathname) return;
-    const url = withReturnTo(target, returnTo);
-    const navigate = core.settings.navigate ?? ((to: string) => window.location.assign(to));
-    navigate(url);
-  }, [result, redirectTo, onUnauthenticated, core]);
+  }, [guard, redirectTo, onUnauthenticated, core]);
 
-  return { status: result, user: result === 'allowed' || result === 'forbidden' ? user : null };
+  return guard;
 }

@@ -2,7 +2,8 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { delay } from 'msw';
 import { useEffect } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { RequireAuth, useAuth, useRequireAuth } from 'latchkey';
+import { authQueryKeys, RequireAuth, useAuth, useRequireAuth } from 'latchkey';
+import type { Session } from 'latchkey/contract';
 import { BASE, bob, brokenSession, http, server, setup, startMswServer } from './support.js';
 
 startMswServer();
@@ -187,5 +188,50 @@ describe('RequireAuth', () => {
     expect(await screen.findByText('Signed out')).toBeInTheDocument();
     await waitFor(() => expect(t.navigate).toHaveBeenCalledTimes(1));
     expect(t.navigate).toHaveBeenCalledWith('/login?returnTo=%2Faccount');
+  });
+  it('puts returnTo before a fragment of redirectTo, after its query', async () => {
+    const t = setup();
+    window.history.replaceState(null, '', '/a?b=1');
+    t.renderWithAuth(
+      <>
+        <RequireAuth redirectTo="/signin#form">
+          <Protected />
+        </RequireAuth>
+        <RequireAuth redirectTo="/signin?next=1#form">
+          <Protected />
+        </RequireAuth>
+      </>,
+    );
+    await waitFor(() => expect(t.navigate).toHaveBeenCalledTimes(2));
+    expect(t.navigate).toHaveBeenCalledWith('/signin?returnTo=%2Fa%3Fb%3D1#form');
+    expect(t.navigate).toHaveBeenCalledWith('/signin?next=1&returnTo=%2Fa%3Fb%3D1#form');
+  });
+
+  it('redirects again when the user signs in and then out once more', async () => {
+    const t = setup();
+    window.history.replaceState(null, '', '/account');
+    const onUnauthenticated = vi.fn();
+    t.renderWithAuth(
+      <RequireAuth onUnauthenticated={onUnauthenticated} roles="admin">
+        <Protected />
+      </RequireAuth>,
+    );
+    await waitFor(() => expect(onUnauthenticated).toHaveBeenCalledTimes(1));
+    const keys = authQueryKeys(t.client.baseUrl);
+    const session: Session = {
+      user: { id: 'u-1', username: 'ada', email: 'ada@example.com', name: 'Ada Lovelace', roles: ['admin'] },
+      expiresAt: null,
+    };
+    act(() => {
+      t.queryClient.setQueryData(keys.session, session);
+    });
+    expect(await screen.findByText('Secret page')).toBeInTheDocument();
+    expect(onUnauthenticated).toHaveBeenCalledTimes(1);
+    act(() => {
+      t.queryClient.setQueryData(keys.session, null);
+    });
+    await waitFor(() => expect(onUnauthenticated).toHaveBeenCalledTimes(2));
+    expect(onUnauthenticated).toHaveBeenLastCalledWith('/account');
+    expect(screen.queryByText('Secret page')).not.toBeInTheDocument();
   });
 });
