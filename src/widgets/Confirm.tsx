@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { cx } from './cx.js';
 
@@ -30,10 +30,6 @@ export function Confirm({
   onCancel: () => void;
 }) {
   const id = useId();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancelRef.current?.focus();
-  }, []);
   return (
     <div
       role="group"
@@ -51,7 +47,7 @@ export function Confirm({
         <button type="button" className={cx('lk-button', buttonClass)} data-variant="danger" disabled={pending} aria-busy={pending ? true : undefined} onClick={onConfirm}>
           {confirm}
         </button>
-        <button ref={cancelRef} type="button" className={cx('lk-button', buttonClass)} onClick={onCancel}>
+        <button type="button" autoFocus className={cx('lk-button', buttonClass)} onClick={onCancel}>
           {cancel}
         </button>
       </div>

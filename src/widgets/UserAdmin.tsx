@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FormEvent, HTMLAttributes, RefAttributes } from 'react';
 import type { AdminCreateUserRequest, AdminUser } from '../contract/index.js';
 import {
@@ -121,11 +121,6 @@ export function UserAdmin(
   const [note, setNote] = useState<ActionNote | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const busyRef = useRef(false);
-  const [focusTitle, setFocusTitle] = useState(0);
-
-  useEffect(() => {
-    if (focusTitle > 0) titleRef.current?.focus();
-  }, [focusTitle]);
 
   const explain = (error: unknown, user: AdminUser): string =>
     isAuthError(error) && error.code === 'conflict' && user.id === selfId ? messages['adminUsers.selfConflict'] : describeError(error, messages);
@@ -273,7 +268,8 @@ export function UserAdmin(
                         () => ({ text: formatMessage(messages['adminUsers.deleted'], { username: user.username }) }),
                         () => {
                           setConfirming(null);
-                          setFocusTitle((n) => n + 1);
+                          // The row is going away: focus moves to the title instead of being lost.
+                          titleRef.current?.focus();
                         },
                       )
                     }
@@ -402,10 +398,6 @@ function RoleEditor({
   onCancel: () => void;
 }) {
   const [roles, setRoles] = useState(user.roles.join(', '));
-  const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    inputRef.current?.focus();
-  }, []);
   return (
     <form
       aria-label={formatMessage(messages['adminUsers.editRoles'], { username: user.username })}
@@ -416,7 +408,7 @@ function RoleEditor({
       }}
     >
       <Field
-        ref={inputRef}
+        autoFocus
         label={formatMessage(messages['adminUsers.editRoles'], { username: user.username })}
         hint={messages['adminUsers.rolesHint']}
         name="roles"

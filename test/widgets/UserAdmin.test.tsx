@@ -104,6 +104,8 @@ describe('UserAdmin', SLOW, () => {
     await user.click(actions('carol').getByRole('button', { name: 'Delete' }));
     await user.click(screen.getByRole('button', { name: 'Delete user' }));
     expect(await screen.findByText('carol was deleted.')).toBeInTheDocument();
+    // The confirmation (and soon the row) goes away: focus moves to the title instead of being lost.
+    expect(screen.getByRole('heading', { name: 'Users' }).parentElement).toHaveFocus();
     await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'carol' })).not.toBeInTheDocument());
     expect(harness.backend.store.user('carol')).toBeUndefined();
   });
