@@ -32,13 +32,8 @@ export interface RequireAuthProps extends UseRequireAuthOptions {
  * </RequireAuth>
  * ```
  */
-export function RequireAuth({ children, fallback = null, forbidden = null, roles, redirectTo, onUnauthenticated }: RequireAuthProps): ReactNode {
-  const guard = useRequireAuth({
-    ...(roles === undefined ? {} : { roles }),
-    ...(redirectTo === undefined ? {} : { redirectTo }),
-    ...(onUnauthenticated === undefined ? {} : { onUnauthenticated }),
-  });
-  if (guard.status === 'allowed') return children;
-  if (guard.status === 'forbidden') return forbidden;
-  return fallback;
+export function RequireAuth(props: RequireAuthProps): ReactNode {
+  // The props are the hook's options (children, fallback and forbidden are ignored there).
+  const { status } = useRequireAuth(props);
+  return status === 'allowed' ? props.children : status === 'forbidden' ? props.forbidden : props.fallback;
 }

@@ -57,9 +57,9 @@ export interface RequireAuthResult<TUser extends User = User> {
  */
 export function useRequireAuth<TUser extends User = User>({ roles, redirectTo, onUnauthenticated }: UseRequireAuthOptions = {}): RequireAuthResult<TUser> {
   const core = useAuthCore('useRequireAuth');
-  // `user` is set exactly when signed in; `error` only when signed out because the check failed.
+  // `user` is set only when signed in; `error` only when signed out because the check failed.
   const guard = useAuth<RequireAuthResult<TUser>, TUser>(({ status, user, error }) => ({
-    status: user ? (!roles?.length || userHasRole(user, roles) ? 'allowed' : 'forbidden') : error ? 'error' : status,
+    status: status === 'authenticated' ? (!roles?.length || userHasRole(user, roles) ? 'allowed' : 'forbidden') : error ? 'error' : status,
     user,
   }));
 
