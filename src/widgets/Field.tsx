@@ -26,29 +26,24 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
 
 /**
  * What {@link FieldFrame} gives its control: the id the label points at, the `lk-input` class
- * (not for a checkbox), `aria-invalid` and `aria-describedby`.
+ * (not for a checkbox), `aria-invalid`, `aria-describedby`, then the caller's other input attributes.
  *
  * @example
  * ```tsx
  * <FieldFrame label="Email">{(control) => <input {...control} />}</FieldFrame>
  * ```
  */
-export interface FieldControl {
-  id: string;
-  className?: string;
-  'aria-invalid'?: true;
-  'aria-describedby'?: string;
-}
+export type FieldControl = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { id: string };
 
 /**
- * Props of {@link FieldFrame}.
+ * Props of {@link FieldFrame}: a field's props; the input attributes among them reach the control.
  *
  * @example
  * ```tsx
  * const props: FieldFrameProps = { label: 'Email', error: null, children: (control) => <input {...control} /> };
  * ```
  */
-export interface FieldFrameProps extends Pick<FieldProps, 'label' | 'hint' | 'error' | 'className' | 'classNames' | 'id' | 'aria-describedby'> {
+export interface FieldFrameProps extends Omit<FieldProps, 'children'> {
   /** A checkbox row: the control first, then its label (without `lk-label`), in `lk-checkbox`. */
   checkbox?: boolean | undefined;
   /** Renders the control with the wiring it must carry. */
@@ -66,7 +61,7 @@ export interface FieldFrameProps extends Pick<FieldProps, 'label' | 'hint' | 'er
  * <FieldFrame label="Email" error={errors.email}>{(control) => <input {...control} type="email" />}</FieldFrame>
  * ```
  */
-export function FieldFrame({ label, hint, error, className, classNames, id, 'aria-describedby': extra, checkbox, children }: FieldFrameProps) {
+export function FieldFrame({ label, hint, error, className, classNames, id, 'aria-describedby': extra, checkbox, children, ...rest }: FieldFrameProps) {
   const auto = useId();
   const input = id ?? `lk${auto}input`;
   const invalid = !!error;
@@ -86,6 +81,7 @@ export function FieldFrame({ label, hint, error, className, classNames, id, 'ari
     ...(checkbox ? {} : { className: cx('lk-input', classNames?.input) }),
     ...(invalid ? { 'aria-invalid': true } : {}),
     ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+    ...rest,
   });
   return (
     <div className={cx('lk-field', classNames?.field, className)} data-invalid={invalid ? '' : undefined}>
@@ -119,12 +115,6 @@ export function FieldFrame({ label, hint, error, className, classNames, id, 'ari
  *   onChange={(e) => setEmail(e.target.value)} error={errors.email} />
  * ```
  */
-export function Field(
-  { ref, label, hint, error, className, classNames, id, type = 'text', 'aria-describedby': extra, ...rest }: FieldProps & RefAttributes<HTMLInputElement>,
-) {
-  return (
-    <FieldFrame label={label} hint={hint} error={error} className={className} classNames={classNames} id={id} aria-describedby={extra}>
-      {(control) => <input ref={ref} type={type} {...control} {...rest} />}
-    </FieldFrame>
-  );
+export function Field({ ref, type = 'text', ...props }: FieldProps & RefAttributes<HTMLInputElement>) {
+  return <FieldFrame {...props}>{(control) => <input ref={ref} type={type} {...control} />}</FieldFrame>;
 }

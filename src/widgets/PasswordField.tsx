@@ -48,34 +48,27 @@ export interface PasswordFieldProps extends Omit<InputHTMLAttributes<HTMLInputEl
 export function PasswordField(
   {
     ref,
-    label,
-    hint,
-    error,
-    className,
-    classNames,
-    id,
     toggle = true,
     showLabel = commonStrings['password.show'],
     hideLabel = commonStrings['password.hide'],
-    'aria-describedby': extra,
-    ...rest
+    ...props
   }: PasswordFieldProps & RefAttributes<HTMLInputElement>,
 ) {
   const [shown, setShown] = useState(false);
   // Emptied (every form clears its passwords after a submit): the next password starts hidden again.
-  if (shown && rest.value === '') setShown(false);
+  if (shown && props.value === '') setShown(false);
   const visible = toggle && shown;
   return (
-    <FieldFrame label={label} hint={hint} error={error} className={className} classNames={classNames} id={id} aria-describedby={extra}>
+    <FieldFrame {...props}>
       {(control) => (
         <div className="lk-password">
-          <input ref={ref} type={visible ? 'text' : 'password'} {...control} autoCapitalize="off" autoCorrect="off" spellCheck={false} {...rest} />
+          <input ref={ref} type={visible ? 'text' : 'password'} autoCapitalize="off" autoCorrect="off" spellCheck={false} {...control} />
           {toggle ? (
             <button
               type="button"
-              className={cx('lk-button', 'lk-password-toggle', classNames?.passwordToggle)}
+              className={cx('lk-button', 'lk-password-toggle', props.classNames?.passwordToggle)}
               aria-controls={control.id}
-              disabled={rest.disabled}
+              disabled={props.disabled}
               onClick={() => setShown(!visible)}
             >
               {visible ? hideLabel : showLabel}

@@ -300,10 +300,19 @@ export function RegisterForm(
             };
             if (field.type === 'checkbox') {
               return (
-                <FieldFrame key={key} label={field.label} hint={field.hint} error={form.fieldErrors[key]} classNames={classNames} checkbox>
-                  {(control) => (
-                    <input {...control} type="checkbox" checked={extra[field.name] === true} required={field.required} onChange={(event) => change(event.target.checked)} />
-                  )}
+                <FieldFrame
+                  key={key}
+                  label={field.label}
+                  hint={field.hint}
+                  error={form.fieldErrors[key]}
+                  classNames={classNames}
+                  checkbox
+                  type="checkbox"
+                  checked={extra[field.name] === true}
+                  required={field.required}
+                  onChange={(event) => change(event.target.checked)}
+                >
+                  {(control) => <input {...control} />}
                 </FieldFrame>
               );
             }
