@@ -51,23 +51,23 @@ const mismatch = (endpoint: string, status: number | null, problem: string) =>
 
 const noBearer = (): never => {
   throw new TypeError(
-    'createAuthConnection: the bearer transport comes with createAuthClient; use <AuthProvider client={createAuthClient({ baseUrl, transport: "bearer" })}>',
+    'latchkey: the bearer transport comes with createAuthClient; use <AuthProvider client={createAuthClient({ baseUrl, transport: "bearer" })}>',
   );
 };
 
 /** Resolves the base URL once, against the page when there is one; no trailing slash. */
 function resolveBaseUrl(baseUrl: unknown): string {
   if (typeof baseUrl !== 'string' || baseUrl.trim().length === 0) {
-    throw new TypeError('createAuthClient: baseUrl must be a non-empty string such as "/api/auth"');
+    throw new TypeError(`latchkey: baseUrl must be a non-empty string such as "/api/auth", got ${JSON.stringify(baseUrl)}`);
   }
   let resolved = baseUrl.trim();
   try {
     resolved = new URL(resolved, pageUrl()).href;
   } catch {
-    if (!resolved.startsWith('/')) throw new TypeError(`createAuthClient: baseUrl "${baseUrl}" is not a URL`);
+    if (!resolved.startsWith('/')) throw new TypeError(`latchkey: baseUrl "${baseUrl}" is not a URL`);
     // A relative base without a page (server rendering): the app's own fetch resolves it.
   }
-  if (/[?#]/.test(resolved)) throw new TypeError(`createAuthClient: baseUrl "${baseUrl}" must not carry a query or fragment`);
+  if (/[?#]/.test(resolved)) throw new TypeError(`latchkey: baseUrl "${baseUrl}" must not carry a query or fragment`);
   return resolved.replace(/\/+$/, '');
 }
 
@@ -99,10 +99,10 @@ export function createAuthConnection<TUser extends User = User>(
   const baseUrl = resolveBaseUrl(options.baseUrl);
   const { transport = 'cookie', timeoutMs = 15_000 } = options;
   if (transport !== 'cookie' && transport !== 'bearer') {
-    throw new TypeError(`createAuthClient: transport must be "cookie" or "bearer", got ${JSON.stringify(transport)}`);
+    throw new TypeError(`latchkey: transport must be "cookie" or "bearer", got ${JSON.stringify(transport)}`);
   }
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
-    throw new TypeError(`createAuthClient: timeoutMs must be a number of milliseconds between 1 and ${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}`);
+    throw new TypeError(`latchkey: timeoutMs must be a number of milliseconds between 1 and ${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}`);
   }
   // Bound late, so a fetch patched after the client was created (msw in tests) is the one used.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));

@@ -40,6 +40,8 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
       return `not a valid ${issue.format}`;
     case 'invalid_value':
       return `expected ${issue.values.map((allowed) => JSON.stringify(allowed)).join(' or ')}, got ${value === undefined ? 'nothing' : `another ${kindOf(value)}`}`;
+    case 'custom':
+      return issue.message;
     default:
       // Unions, record keys and elements, unknown keys: the code says which rule failed.
       return `is not valid (${issue.code})`;

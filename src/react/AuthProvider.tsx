@@ -2,6 +2,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { AuthClientOptions } from '../client/AuthClient.js';
 import type { AuthConnection } from '../client/AuthConnection.js';
 import { createAuthConnection } from '../client/createAuthConnection.js';
 import type { Session, Transport, User } from '../contract/index.js';
@@ -71,7 +72,7 @@ const fail = (problem: string): never => {
  */
 export function AuthProvider<TUser extends User = User>(props: AuthProviderProps<TUser>): ReactNode {
   const { children, messages, client, baseUrl, transport, loginPath = '/login', navigate, onSessionExpired, expiryWarningMs = 120_000 } = props;
-  if (typeof loginPath !== 'string' || !loginPath.startsWith('/') || loginPath.startsWith('//')) {
+  if (typeof loginPath !== 'string' || !/^\/(?!\/)/.test(loginPath)) {
     fail(`: \`loginPath\` must be a path on this site starting with "/", got ${JSON.stringify(loginPath)}`);
   }
   if (typeof expiryWarningMs !== 'number' || !(expiryWarningMs >= 0 && expiryWarningMs < Infinity)) {
@@ -79,19 +80,16 @@ export function AuthProvider<TUser extends User = User>(props: AuthProviderProps
   }
   const settings = { loginPath, navigate, onSessionExpired, expiryWarningMs };
   const [core] = useState(() => {
-    if (client === undefined) {
-      if (typeof baseUrl !== 'string' || baseUrl.length === 0) {
-        fail(
-          baseUrl === undefined
-            ? ' needs either a `client` (from createAuthClient) or a `baseUrl` (e.g. "/api/auth")'
-            : `: \`baseUrl\` must be a non-empty string, got ${JSON.stringify(baseUrl)}`,
-        );
-      }
-    } else if (baseUrl !== undefined || transport !== undefined) {
-      fail(': pass either `client` or `baseUrl`/`transport`, not both (the client already has its base URL and transport)');
+    if (client ? baseUrl !== undefined || transport !== undefined : baseUrl === undefined) {
+      fail(
+        client
+          ? ': pass either `client` or `baseUrl`/`transport`, not both (the client already has its base URL and transport)'
+          : ' needs either a `client` (from createAuthClient) or a `baseUrl` (e.g. "/api/auth")',
+      );
     }
     return createAuthCore({
-      client: (client ?? createAuthConnection({ baseUrl: baseUrl as string, ...(transport && { transport }) })) as AuthConnection,
+      // The connection checks baseUrl and transport itself, with errors that name them.
+      client: (client ?? createAuthConnection({ baseUrl, transport } as AuthClientOptions)) as AuthConnection,
       queryClient: props.queryClient ?? new QueryClient(),
       initialSession: props.initialSession,
       settings,

@@ -141,10 +141,14 @@ export function createAuthCore(options: AuthCoreOptions): AuthCore {
     queryClient.getQueryCache().build(queryClient, { queryKey: sessionKey, initialData: options.initialSession });
   }
 
+  /** The signed-in user's cached data (admin lists, ...): everything of ours but the session and config. */
+  const dropUserData = () =>
+    queryClient.removeQueries({ queryKey: keys.all, predicate: ({ queryKey }) => queryKey[2] !== 'session' && queryKey[2] !== 'config' });
+
   const signedOut = () => {
     const had = queryClient.getQueryData(sessionKey);
     applySession(null);
-    queryClient.removeQueries({ queryKey: keys.all, predicate: ({ queryKey }) => queryKey[2] !== 'session' && queryKey[2] !== 'config' });
+    dropUserData();
     if (had) channel?.post({ type: 'signed-out', userId: null });
   };
 
@@ -181,9 +185,7 @@ export function createAuthCore(options: AuthCoreOptions): AuthCore {
     const next = buildSnapshot();
     if (next.status === snapshot.status && next.session === snapshot.session && next.error === snapshot.error) return;
     // A different user (or none) than before: the previous user's cached data must go.
-    if (snapshot.status === 'authenticated' && next.user?.id !== snapshot.user.id) {
-      queryClient.removeQueries({ queryKey: keys.all, predicate: ({ queryKey }) => queryKey[2] !== 'session' && queryKey[2] !== 'config' });
-    }
+    if (snapshot.status === 'authenticated' && next.user?.id !== snapshot.user.id) dropUserData();
     snapshot = next;
     for (const listener of [...listeners]) listener();
   };
