@@ -37,6 +37,6 @@ AuthMessagesContext.displayName = 'LatchkeyMessages';
  */
 export function useAuthCore(hookName: string): AuthCore {
   const core = useContext(AuthCoreContext);
-  if (core === null) throw new Error(`${hookName} must be used within <AuthProvider>`);
+  if (!core) throw new Error(`${hookName} must be used within <AuthProvider>`);
   return core;
 }

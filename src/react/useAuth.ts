@@ -33,6 +33,5 @@ export function useAuth<TUser extends User = User>(): UseAuthResult<TUser>;
 export function useAuth<T, TUser extends User = User>(selector: (auth: UseAuthResult<TUser>) => T): T;
 export function useAuth<T, TUser extends User = User>(selector?: (auth: UseAuthResult<TUser>) => T): T | UseAuthResult<TUser> {
   const core = useAuthCore('useAuth');
-  const select = (selector ?? identity) as (auth: UseAuthResult<User>) => T;
-  return useStoreSelector(core.auth, select, core.serverSnapshot);
+  return useStoreSelector(core.auth, (selector ?? identity) as (auth: UseAuthResult<User>) => T, core.serverSnapshot);
 }
