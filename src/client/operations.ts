@@ -115,7 +115,7 @@ export const verifyEmailOperation: Operation<VerifyEmailRequest, AuthResult> = {
  * await connection.send(forgotPasswordOperation, { body: { email: 'ada@example.com' } });
  * ```
  */
-export const forgotPasswordOperation: Operation<ForgotPasswordRequest, Accepted> = { method: 'POST', path: 'password/forgot', status: 202, schema: accepted };
+export const forgotPasswordOperation: Operation<ForgotPasswordRequest, Accepted> = { method: 'POST', path: 'password/forgot', status: 202, anonymous: true, schema: accepted };
 
 /**
  * `POST password/reset` (204).
@@ -126,7 +126,7 @@ export const forgotPasswordOperation: Operation<ForgotPasswordRequest, Accepted>
  * await connection.send(resetPasswordOperation, { body: { token, password } });
  * ```
  */
-export const resetPasswordOperation: Operation<ResetPasswordRequest, void> = { method: 'POST', path: 'password/reset', status: 204 };
+export const resetPasswordOperation: Operation<ResetPasswordRequest, void> = { method: 'POST', path: 'password/reset', status: 204, anonymous: true };
 
 /**
  * `POST password/change`: the answer carries the new session.
@@ -154,7 +154,7 @@ export const changePasswordOperation: Operation<ChangePasswordRequest, AuthResul
  * await connection.send(forgotUsernameOperation, { body: { email: 'ada@example.com' } });
  * ```
  */
-export const forgotUsernameOperation: Operation<ForgotUsernameRequest, Accepted> = { method: 'POST', path: 'username/forgot', status: 202, schema: accepted };
+export const forgotUsernameOperation: Operation<ForgotUsernameRequest, Accepted> = { method: 'POST', path: 'username/forgot', status: 202, anonymous: true, schema: accepted };
 
 /**
  * `PATCH user`.
