@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { Fragment, useId, useRef, useState } from 'react';
 import type { FormEvent, HTMLAttributes, RefAttributes } from 'react';
 import type { CreateInviteRequest, Invite } from '../contract/index.js';
 import { useAdminCreateInvite, useAdminDeleteInvite, useAdminInvites } from '../react/index.js';
@@ -166,19 +166,55 @@ export function InviteAdmin(
               {invites.map((invite) => {
                 const inviteState = stateOf(invite, now);
                 return (
-                  <InviteRows
-                    key={invite.code}
-                    invite={invite}
-                    inviteState={inviteState}
-                    messages={messages}
-                    classNames={classNames}
-                    buttonClass={button}
-                    busy={busy}
-                    confirming={confirming === invite.code}
-                    onRevoke={() => setConfirming(invite.code)}
-                    onCancel={() => setConfirming(null)}
-                    onConfirm={() => revoke(invite.code)}
-                  />
+                  <Fragment key={invite.code}>
+                    <tr data-state={inviteState} className={classNames?.row}>
+                      <th scope="row">
+                        <code className="lk-secret">{invite.code}</code>
+                      </th>
+                      <td>{invite.email ?? messages['adminInvites.anyone']}</td>
+                      <td>{invite.roles.length > 0 ? invite.roles.join(', ') : messages['adminUsers.noRoles']}</td>
+                      <td>
+                        <time dateTime={invite.expiresAt}>{new Date(invite.expiresAt).toLocaleString()}</time>
+                      </td>
+                      <td>
+                        {inviteState === 'used'
+                          ? messages['adminInvites.used']
+                          : inviteState === 'expired'
+                            ? messages['adminInvites.expired']
+                            : messages['adminInvites.open']}
+                      </td>
+                      <td>
+                        {inviteState === 'used' ? null : (
+                          <button
+                            type="button"
+                            className={button}
+                            data-variant="danger"
+                            disabled={busy}
+                            aria-label={formatMessage(messages['adminInvites.deleteLabel'], { code: invite.code })}
+                            onClick={() => setConfirming(invite.code)}
+                          >
+                            {messages['adminInvites.delete']}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                    {confirming === invite.code ? (
+                      <tr>
+                        <td colSpan={6}>
+                          <Confirm
+                            text={formatMessage(messages['adminInvites.confirmDelete'], { code: invite.code })}
+                            confirm={messages['adminInvites.confirmDeleteSubmit']}
+                            cancel={messages['adminInvites.cancel']}
+                            pending={busy}
+                            className={classNames?.confirm}
+                            buttonClass={button}
+                            onConfirm={() => revoke(invite.code)}
+                            onCancel={() => setConfirming(null)}
+                          />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
                 );
               })}
             </tbody>
@@ -186,77 +222,6 @@ export function InviteAdmin(
         </div>
       )}
     </section>
-  );
-}
-
-function InviteRows({
-  invite,
-  inviteState,
-  messages,
-  classNames,
-  buttonClass,
-  busy,
-  confirming,
-  onRevoke,
-  onCancel,
-  onConfirm,
-}: {
-  invite: Invite;
-  inviteState: InviteState;
-  messages: WidgetMessages;
-  classNames: InviteAdminClassNames | undefined;
-  buttonClass: string;
-  busy: boolean;
-  confirming: boolean;
-  onRevoke: () => void;
-  onCancel: () => void;
-  onConfirm: () => void;
-}) {
-  const stateText = inviteState === 'used' ? messages['adminInvites.used'] : inviteState === 'expired' ? messages['adminInvites.expired'] : messages['adminInvites.open'];
-  return (
-    <>
-      <tr data-state={inviteState} className={classNames?.row}>
-        <th scope="row">
-          <code className="lk-secret">{invite.code}</code>
-        </th>
-        <td>{invite.email ?? messages['adminInvites.anyone']}</td>
-        <td>{invite.roles.length > 0 ? invite.roles.join(', ') : messages['adminUsers.noRoles']}</td>
-        <td>
-          <time dateTime={invite.expiresAt}>{new Date(invite.expiresAt).toLocaleString()}</time>
-        </td>
-        <td>{stateText}</td>
-        <td>
-          {inviteState === 'used' ? null : (
-            <button
-              type="button"
-              className={buttonClass}
-              data-variant="danger"
-              disabled={busy}
-              aria-label={formatMessage(messages['adminInvites.deleteLabel'], { code: invite.code })}
-              onClick={onRevoke}
-            >
-              {messages['adminInvites.delete']}
-            </button>
-          )}
-        </td>
-      </tr>
-      {confirming ? (
-        <tr>
-          <td colSpan={6}>
-            <Confirm
-              text={formatMessage(messages['adminInvites.confirmDelete'], { code: invite.code })}
-              confirm={messages['adminInvites.confirmDeleteSubmit']}
-              cancel={messages['adminInvites.cancel']}
-              pending={busy}
-              className={classNames?.confirm}
-              buttonClass={buttonClass}
-              onConfirm={onConfirm}
-              onCancel={onCancel}
-            />
-          </td>
-        </tr>
-      ) : null}
-    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { Fragment, useId, useRef, useState } from 'react';
 import type { FormEvent, HTMLAttributes, RefAttributes } from 'react';
 import type { AdminCreateUserRequest, AdminUser } from '../contract/index.js';
 import {
@@ -129,7 +129,7 @@ export function UserAdmin(
   function act<T>(key: string, user: AdminUser, run: () => Promise<T>, done: (result: T) => ActionNote, after?: () => void) {
     if (busyRef.current) return;
     busyRef.current = true;
-    setBusy(key);
+    setBusy(`${key}:${user.id}`);
     setNote(null);
     run()
       .then((result) => {
@@ -148,6 +148,7 @@ export function UserAdmin(
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.floor(offset / pageSize) + 1;
   const listError = list.isError ? describeError(list.error, messages) : null;
+  const button = cx('lk-button', classNames?.button);
   const state = busy !== null ? 'submitting' : list.isPending ? 'loading' : list.isError ? 'error' : 'idle';
 
   return (
@@ -184,7 +185,7 @@ export function UserAdmin(
         }}
       >
         <Field label={messages['adminUsers.search']} type="search" name="query" value={search} classNames={classNames} onChange={(event) => setSearch(event.target.value)} />
-        <button type="submit" className={cx('lk-button', classNames?.button)}>
+        <button type="submit" className={button}>
           {messages['adminUsers.searchSubmit']}
         </button>
       </form>
@@ -209,82 +210,143 @@ export function UserAdmin(
                 </tr>
               </thead>
               <tbody>
-                {users.map((user) => (
-                  <UserRows
-                    key={user.id}
-                    user={user}
-                    messages={messages}
-                    classNames={classNames}
-                    busy={busy}
-                    editing={editing === user.id}
-                    confirming={confirming === user.id}
-                    onEdit={() => {
-                      setConfirming(null);
-                      setEditing(editing === user.id ? null : user.id);
-                    }}
-                    onSaveRoles={(roles) =>
-                      act(
-                        `roles:${user.id}`,
-                        user,
-                        () => update.mutateAsync({ id: user.id, body: { roles } }),
-                        () => ({ text: formatMessage(messages['adminUsers.rolesSaved'], { username: user.username }) }),
-                        () => setEditing(null),
-                      )
-                    }
-                    onToggleDisabled={() =>
-                      act(
-                        `disable:${user.id}`,
-                        user,
-                        () => update.mutateAsync({ id: user.id, body: { disabled: !user.disabled } }),
-                        () => ({
-                          text: formatMessage(messages[user.disabled ? 'adminUsers.enabledDone' : 'adminUsers.disabledDone'], { username: user.username }),
-                        }),
-                      )
-                    }
-                    onResetLink={() =>
-                      act(
-                        `reset:${user.id}`,
-                        user,
-                        () => resetLink.mutateAsync(user.id),
-                        (link) => ({
-                          text: formatMessage(messages['adminUsers.resetLinkDone'], {
-                            username: user.username,
-                            expiresAt: new Date(link.expiresAt).toLocaleString(),
-                          }),
-                          link: link.url,
-                        }),
-                      )
-                    }
-                    onDelete={() => {
-                      setEditing(null);
-                      setConfirming(user.id);
-                    }}
-                    onCancelDelete={() => setConfirming(null)}
-                    onConfirmDelete={() =>
-                      act(
-                        `delete:${user.id}`,
-                        user,
-                        () => remove.mutateAsync(user.id),
-                        () => ({ text: formatMessage(messages['adminUsers.deleted'], { username: user.username }) }),
-                        () => {
-                          setConfirming(null);
-                          // The row is going away: focus moves to the title instead of being lost.
-                          titleRef.current?.focus();
-                        },
-                      )
-                    }
-                  />
-                ))}
+                {users.map((user) => {
+                  const pending = (key: string) => busy === `${key}:${user.id}`;
+                  const edit = () => {
+                    setConfirming(null);
+                    setEditing(editing === user.id ? null : user.id);
+                  };
+                  return (
+                    <Fragment key={user.id}>
+                      <tr data-state={user.disabled ? 'disabled' : 'active'} className={classNames?.row}>
+                        <th scope="row">{user.username}</th>
+                        <td>{user.name ?? ''}</td>
+                        <td>{user.email ?? ''}</td>
+                        <td>{user.roles.length > 0 ? user.roles.join(', ') : messages['adminUsers.noRoles']}</td>
+                        <td>{user.disabled ? messages['adminUsers.disabled'] : messages['adminUsers.active']}</td>
+                        <td>
+                          <div role="group" aria-label={formatMessage(messages['adminUsers.actionsFor'], { username: user.username })} className="lk-actions">
+                            <button type="button" className={button} aria-expanded={editing === user.id} onClick={edit}>
+                              {messages['adminUsers.editRolesShort']}
+                            </button>
+                            <button
+                              type="button"
+                              className={button}
+                              disabled={busy !== null}
+                              aria-busy={pending('disable') ? true : undefined}
+                              onClick={() =>
+                                act(
+                                  'disable',
+                                  user,
+                                  () => update.mutateAsync({ id: user.id, body: { disabled: !user.disabled } }),
+                                  () => ({
+                                    text: formatMessage(messages[user.disabled ? 'adminUsers.enabledDone' : 'adminUsers.disabledDone'], { username: user.username }),
+                                  }),
+                                )
+                              }
+                            >
+                              {user.disabled ? messages['adminUsers.enable'] : messages['adminUsers.disable']}
+                            </button>
+                            <button
+                              type="button"
+                              className={button}
+                              disabled={busy !== null}
+                              aria-busy={pending('reset') ? true : undefined}
+                              onClick={() =>
+                                act(
+                                  'reset',
+                                  user,
+                                  () => resetLink.mutateAsync(user.id),
+                                  (link) => ({
+                                    text: formatMessage(messages['adminUsers.resetLinkDone'], {
+                                      username: user.username,
+                                      expiresAt: new Date(link.expiresAt).toLocaleString(),
+                                    }),
+                                    link: link.url,
+                                  }),
+                                )
+                              }
+                            >
+                              {messages['adminUsers.resetLink']}
+                            </button>
+                            <button
+                              type="button"
+                              className={button}
+                              data-variant="danger"
+                              disabled={busy !== null}
+                              onClick={() => {
+                                setEditing(null);
+                                setConfirming(user.id);
+                              }}
+                            >
+                              {messages['adminUsers.delete']}
+                            </button>
+                          </div>
+                        </td>
+                      </tr>
+                      {editing === user.id ? (
+                        <tr>
+                          <td colSpan={6}>
+                            <RoleEditor
+                              user={user}
+                              messages={messages}
+                              classNames={classNames}
+                              pending={pending('roles')}
+                              onSave={(roles) =>
+                                act(
+                                  'roles',
+                                  user,
+                                  () => update.mutateAsync({ id: user.id, body: { roles } }),
+                                  () => ({ text: formatMessage(messages['adminUsers.rolesSaved'], { username: user.username }) }),
+                                  () => setEditing(null),
+                                )
+                              }
+                              onCancel={edit}
+                            />
+                          </td>
+                        </tr>
+                      ) : null}
+                      {confirming === user.id ? (
+                        <tr>
+                          <td colSpan={6}>
+                            <Confirm
+                              text={formatMessage(messages['adminUsers.confirmDelete'], { username: user.username })}
+                              confirm={messages['adminUsers.confirmDeleteSubmit']}
+                              cancel={messages['adminUsers.cancel']}
+                              pending={pending('delete')}
+                              className={classNames?.confirm}
+                              buttonClass={button}
+                              onConfirm={() =>
+                                act(
+                                  'delete',
+                                  user,
+                                  () => remove.mutateAsync(user.id),
+                                  () => ({ text: formatMessage(messages['adminUsers.deleted'], { username: user.username }) }),
+                                  () => {
+                                    setConfirming(null);
+                                    // The row is going away: focus moves to the title instead of being lost.
+                                    titleRef.current?.focus();
+                                  },
+                                )
+                              }
+                              onCancel={() => setConfirming(null)}
+                            />
+                          </td>
+                        </tr>
+                      ) : null}
+                    </Fragment>
+                  );
+                })}
               </tbody>
             </table>
           </div>
           {pages > 1 ? (
             <nav aria-label={formatMessage(messages['adminUsers.page'], { page, pages })} className={cx('lk-actions', classNames?.pagination)}>
-              <button type="button" className={cx('lk-button', classNames?.button)} disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
+              <button type="button" className={button} disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
                 {messages['adminUsers.previous']}
               </button>
               <span>{formatMessage(messages['adminUsers.page'], { page, pages })}</span>
-              <button type="button" className={cx('lk-button', classNames?.button)} disabled={page >= pages} onClick={() => setOffset(offset + pageSize)}>
+              <button type="button" className={button} disabled={page >= pages} onClick={() => setOffset(offset + pageSize)}>
                 {messages['adminUsers.next']}
               </button>
             </nav>
@@ -297,90 +359,7 @@ export function UserAdmin(
   );
 }
 
-// ───────────────────────────── one user: its row, and its editor or confirmation ─────────────────────────────
-
-function UserRows({
-  user,
-  messages,
-  classNames,
-  busy,
-  editing,
-  confirming,
-  onEdit,
-  onSaveRoles,
-  onToggleDisabled,
-  onResetLink,
-  onDelete,
-  onCancelDelete,
-  onConfirmDelete,
-}: {
-  user: AdminUser;
-  messages: WidgetMessages;
-  classNames: UserAdminClassNames | undefined;
-  busy: string | null;
-  editing: boolean;
-  confirming: boolean;
-  onEdit: () => void;
-  onSaveRoles: (roles: string[]) => void;
-  onToggleDisabled: () => void;
-  onResetLink: () => void;
-  onDelete: () => void;
-  onCancelDelete: () => void;
-  onConfirmDelete: () => void;
-}) {
-  const button = cx('lk-button', classNames?.button);
-  const pending = (key: string) => busy === `${key}:${user.id}`;
-  return (
-    <>
-      <tr data-state={user.disabled ? 'disabled' : 'active'} className={classNames?.row}>
-        <th scope="row">{user.username}</th>
-        <td>{user.name ?? ''}</td>
-        <td>{user.email ?? ''}</td>
-        <td>{user.roles.length > 0 ? user.roles.join(', ') : messages['adminUsers.noRoles']}</td>
-        <td>{user.disabled ? messages['adminUsers.disabled'] : messages['adminUsers.active']}</td>
-        <td>
-          <div role="group" aria-label={formatMessage(messages['adminUsers.actionsFor'], { username: user.username })} className="lk-actions">
-            <button type="button" className={button} aria-expanded={editing} onClick={onEdit}>
-              {messages['adminUsers.editRolesShort']}
-            </button>
-            <button type="button" className={button} disabled={busy !== null} aria-busy={pending('disable') ? true : undefined} onClick={onToggleDisabled}>
-              {user.disabled ? messages['adminUsers.enable'] : messages['adminUsers.disable']}
-            </button>
-            <button type="button" className={button} disabled={busy !== null} aria-busy={pending('reset') ? true : undefined} onClick={onResetLink}>
-              {messages['adminUsers.resetLink']}
-            </button>
-            <button type="button" className={button} data-variant="danger" disabled={busy !== null} onClick={onDelete}>
-              {messages['adminUsers.delete']}
-            </button>
-          </div>
-        </td>
-      </tr>
-      {editing ? (
-        <tr>
-          <td colSpan={6}>
-            <RoleEditor user={user} messages={messages} classNames={classNames} pending={pending('roles')} onSave={onSaveRoles} onCancel={onEdit} />
-          </td>
-        </tr>
-      ) : null}
-      {confirming ? (
-        <tr>
-          <td colSpan={6}>
-            <Confirm
-              text={formatMessage(messages['adminUsers.confirmDelete'], { username: user.username })}
-              confirm={messages['adminUsers.confirmDeleteSubmit']}
-              cancel={messages['adminUsers.cancel']}
-              pending={pending('delete')}
-              className={classNames?.confirm}
-              buttonClass={button}
-              onConfirm={onConfirmDelete}
-              onCancel={onCancelDelete}
-            />
-          </td>
-        </tr>
-      ) : null}
-    </>
-  );
-}
+// ───────────────────────────── one user's role editor ─────────────────────────────
 
 function RoleEditor({
   user,
