@@ -118,9 +118,7 @@ function ExpiryDialog(
   // usable again before focus goes back to it).
   useEffect(() => {
     const backdrop = backdropRef.current;
-    const parent = backdrop?.parentElement;
-    if (!backdrop || !parent) return undefined;
-    const others = Array.from(parent.children).filter((element) => element !== backdrop && !element.hasAttribute('inert'));
+    const others = [...(backdrop?.parentElement?.children ?? [])].filter((element) => element !== backdrop && !element.hasAttribute('inert'));
     for (const element of others) element.setAttribute('inert', '');
     return () => {
       for (const element of others) element.removeAttribute('inert');
@@ -129,10 +127,10 @@ function ExpiryDialog(
 
   // Focus moves into the dialog when it opens and back where it was when it closes.
   useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const previous = document.activeElement as HTMLElement | null;
     stayRef.current?.focus();
     return () => {
-      if (previous && previous.isConnected) previous.focus();
+      if (previous?.isConnected) previous.focus();
     };
   }, []);
 
