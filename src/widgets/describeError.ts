@@ -16,7 +16,7 @@ import type { FieldMessages } from './strings/fields.js';
 export function describeError(error: unknown, messages: CommonMessages): string {
   if (!isAuthError(error)) return messages['error.unknown'];
   const key = `error.${error.code}`;
-  if (isMessageKey(key, messages)) return messages[key];
+  if (Object.hasOwn(messages, key)) return messages[key as keyof CommonMessages];
   const text = error.message.trim();
   return text === '' ? messages['error.unknown'] : text;
 }
@@ -45,8 +45,4 @@ export function describeFieldError(code: string, field: string, serverText: stri
   const text = key === undefined ? undefined : messages[key];
   if (text !== undefined) return text;
   return serverText.trim() === '' ? messages['error.unknown'] : serverText;
-}
-
-function isMessageKey(key: string, messages: CommonMessages): key is keyof CommonMessages {
-  return Object.prototype.hasOwnProperty.call(messages, key);
 }

@@ -11,6 +11,6 @@
  */
 export function formatMessage(template: string, values: Readonly<Record<string, string | number>> = {}): string {
   return template.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
   );
 }

@@ -14,7 +14,7 @@ import { useEffect, useState } from 'react';
  * ```
  */
 export function useCountdown(retryAfter: number | null | undefined, restartKey?: unknown): number | null {
-  const seconds = typeof retryAfter === 'number' && Number.isFinite(retryAfter) ? Math.max(0, Math.ceil(retryAfter)) : null;
+  const seconds = Number.isFinite(retryAfter) ? Math.max(0, Math.ceil(retryAfter as number)) : null;
   const key = restartKey === undefined ? seconds : restartKey;
   const [tick, setTick] = useState<{ key: unknown; left: number } | null>(null);
 
