@@ -17,7 +17,6 @@ import type {
   ResetLink,
   ResetPasswordRequest,
   Session,
-  SessionResponse,
   Tokens,
   Transport,
   UpdateProfileRequest,

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ErrorEnvelopeSchema } from '../contract/errors.js';
 import { sessionResponseSchema } from '../contract/responses.js';
 import { UserSchema } from '../contract/user.js';
-import type { AuthResult, Session, SessionResponse, User } from '../contract/index.js';
+import type { Session, SessionResponse, User } from '../contract/index.js';
 import type { AuthClientEvent, AuthClientOptions } from './AuthClient.js';
 import type { BearerTokens, bearerTokens } from './bearerTokens.js';
 import type { AuthConnection, Operation, SendInput } from './AuthConnection.js';

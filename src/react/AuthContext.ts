@@ -27,6 +27,17 @@ export const AuthMessagesContext = createContext<Partial<Messages> | undefined>(
 AuthMessagesContext.displayName = 'LatchkeyMessages';
 
 /**
+ * Carries the provider's `expiryWarningMs` (a number, so readers rerender only when it changes).
+ *
+ * @internal
+ * @example
+ * ```tsx
+ * <AuthExpiryWarningContext value={60_000}>{children}</AuthExpiryWarningContext>
+ * ```
+ */
+export const AuthExpiryWarningContext = createContext(120_000);
+
+/**
  * Reads the provider's core, or throws an error naming the hook and the missing provider.
  *
  * @internal

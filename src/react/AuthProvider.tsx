@@ -1,13 +1,13 @@
 'use client';
 import { QueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AuthClientOptions } from '../client/AuthClient.js';
 import type { AuthConnection } from '../client/AuthConnection.js';
 import { createAuthConnection } from '../client/createAuthConnection.js';
 import type { Session, Transport, User } from '../contract/index.js';
 import type { Messages } from '../widgets/messages.js';
-import { AuthCoreContext, AuthMessagesContext } from './AuthContext.js';
+import { AuthCoreContext, AuthExpiryWarningContext, AuthMessagesContext } from './AuthContext.js';
 import { createAuthCore } from './createAuthCore.js';
 
 /**
@@ -78,7 +78,7 @@ export function AuthProvider<TUser extends User = User>(props: AuthProviderProps
   if (typeof expiryWarningMs !== 'number' || !(expiryWarningMs >= 0 && expiryWarningMs < Infinity)) {
     fail(`: \`expiryWarningMs\` must be a number of milliseconds >= 0, got ${String(expiryWarningMs)}`);
   }
-  const settings = { loginPath, navigate, onSessionExpired, expiryWarningMs };
+  const settings = { loginPath, navigate, onSessionExpired };
   const [core] = useState(() => {
     if (client ? baseUrl !== undefined || transport !== undefined : baseUrl === undefined) {
       fail(
@@ -95,9 +95,11 @@ export function AuthProvider<TUser extends User = User>(props: AuthProviderProps
       settings,
     });
   });
-  // Plain values the guards and hooks read when they act; writing them here (not in an effect)
-  // means children rendered in this same pass already see them.
-  core.settings = settings;
+  // Layout effect: guards' effects (which run before this component's passive effects) see the
+  // current settings.
+  useLayoutEffect(() => {
+    core.configure(settings);
+  });
 
   useEffect(() => {
     // Focus and reconnect re-checks of the app's other queries need a mounted QueryClient
@@ -112,7 +114,9 @@ export function AuthProvider<TUser extends User = User>(props: AuthProviderProps
 
   return (
     <AuthCoreContext value={core}>
-      <AuthMessagesContext value={messages}>{children}</AuthMessagesContext>
+      <AuthMessagesContext value={messages}>
+        <AuthExpiryWarningContext value={expiryWarningMs}>{children}</AuthExpiryWarningContext>
+      </AuthMessagesContext>
     </AuthCoreContext>
   );
 }

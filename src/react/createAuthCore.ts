@@ -21,14 +21,13 @@ export const SESSION_STALE_MS = 60_000;
  * @internal
  * @example
  * ```ts
- * core.settings = { loginPath: '/signin', navigate: (to) => router.push(to), onSessionExpired: undefined, expiryWarningMs: 60_000 };
+ * core.configure({ loginPath: '/signin', navigate: (to) => router.push(to), onSessionExpired: undefined });
  * ```
  */
 export interface AuthSettings {
   loginPath: string;
   navigate: ((to: string) => void) | undefined;
   onSessionExpired: (() => void) | undefined;
-  expiryWarningMs: number;
 }
 
 /**
@@ -50,8 +49,8 @@ export interface AuthCore {
   readonly auth: ExternalStore<UseAuthResult<User>>;
   /** The snapshot a server render (and hydration) uses. */
   readonly serverSnapshot: () => UseAuthResult<User>;
-  /** The provider's current settings (the provider writes them on every render). */
-  settings: AuthSettings;
+  readonly settings: Readonly<AuthSettings>;
+  configure(settings: AuthSettings): void;
   /** Writes a session (or `null`) into the cache, cancelling any session request in flight. */
   applySession(session: Session<User> | null): void;
   logout(): Promise<void>;
@@ -104,6 +103,7 @@ export function userHasRole(user: User | null, role: string | readonly string[])
  */
 export function createAuthCore(options: AuthCoreOptions): AuthCore {
   const { client, queryClient } = options;
+  let { settings } = options;
   const keys = authQueryKeys(client.baseUrl);
   const sessionKey = keys.session;
   const sessionHash = hashKey(sessionKey);
@@ -231,7 +231,7 @@ export function createAuthCore(options: AuthCoreOptions): AuthCore {
         signedOut();
         // Ends the session on the server too (and clears bearer tokens); local state is already gone.
         client.logout().catch(() => undefined);
-        core.settings.onSessionExpired?.();
+        settings.onSessionExpired?.();
       },
     });
   };
@@ -242,7 +242,12 @@ export function createAuthCore(options: AuthCoreOptions): AuthCore {
     keys,
     auth,
     serverSnapshot: () => initialSnapshot,
-    settings: options.settings,
+    get settings() {
+      return settings;
+    },
+    configure(next) {
+      settings = next;
+    },
     applySession,
     logout,
     refresh,

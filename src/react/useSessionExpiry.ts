@@ -1,7 +1,7 @@
 'use client';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { scheduleExpiry } from '../session/scheduleExpiry.js';
-import { useAuthCore } from './AuthContext.js';
+import { AuthExpiryWarningContext, useAuthCore } from './AuthContext.js';
 import { useAuth } from './useAuth.js';
 
 /**
@@ -48,12 +48,12 @@ export interface SessionExpiry {
 export function useSessionExpiry(): SessionExpiry {
   const core = useAuthCore('useSessionExpiry');
   const expiresAtIso = useAuth((auth) => auth.session?.expiresAt ?? null);
-  const warnBeforeMs = core.settings.expiryWarningMs;
-  const [{ warning, now }, setClock] = useState({ warning: false, now: Date.now() });
+  const warnBeforeMs = useContext(AuthExpiryWarningContext);
+  // The clock as the warning timer last set it, for the end it was set for (a new end: no warning yet).
+  const [clock, setClock] = useState<{ for: string | null; now: number } | null>(null);
   useEffect(() => {
-    setClock({ warning: false, now: Date.now() });
     let ticker: ReturnType<typeof setInterval> | undefined;
-    const tick = () => setClock({ warning: true, now: Date.now() });
+    const tick = () => setClock({ for: expiresAtIso, now: Date.now() });
     // The provider signs out at the end; this timer only turns the warning on and ticks it.
     const cancel = scheduleExpiry(expiresAtIso, {
       warnBeforeMs,
@@ -70,9 +70,19 @@ export function useSessionExpiry(): SessionExpiry {
   }, [expiresAtIso, warnBeforeMs]);
   const extend = useCallback(() => core.extend(), [core]);
   const signOut = useCallback(() => core.logout(), [core]);
+  const warning = expiresAtIso !== null && clock?.for === expiresAtIso;
   return useMemo(() => {
     const expiresAt = expiresAtIso === null ? null : new Date(expiresAtIso);
-    const msLeft = expiresAt === null ? null : Math.max(0, expiresAt.getTime() - now);
-    return { expiresAt, msLeft, warning: expiresAt !== null && warning, extend, signOut };
-  }, [expiresAtIso, now, warning, extend, signOut]);
+    return {
+      expiresAt,
+      // Read when asked, so it is right whenever it is read; while the warning shows, the
+      // component rerenders every second (the timer's clock is its state).
+      get msLeft() {
+        return expiresAt && Math.max(0, expiresAt.getTime() - Date.now());
+      },
+      warning,
+      extend,
+      signOut,
+    };
+  }, [expiresAtIso, warning, extend, signOut]);
 }
