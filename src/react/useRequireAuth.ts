@@ -1,7 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
 import type { User } from '../contract/index.js';
-import { sanitizeReturnTo } from '../session/index.js';
 import { useAuthCore } from './AuthContext.js';
 import { userHasRole } from './createAuthCore.js';
 import { useAuth } from './useAuth.js';
@@ -69,8 +68,11 @@ export function useRequireAuth<TUser extends User = User>({ roles, redirectTo, o
     if (guard.user) handled.current = false;
     if (guard.status !== 'unauthenticated' || handled.current) return;
     handled.current = true;
-    // The page's own URL, cut down to its path, query and fragment (or `/` if it looks unsafe).
-    const returnTo = sanitizeReturnTo(location.href);
+    // The page's own path, query and fragment: on this site by construction. The one way it could
+    // read as another site is a path that starts with two slashes or a backslash (percent-encoded
+    // too); then `/`. The login page still passes what it gets through `sanitizeReturnTo`.
+    const page = location.pathname + location.search + location.hash;
+    const returnTo = /^\/(?![\\/]|%2f|%5c)/i.test(page) ? page : '/';
     const { loginPath, navigate = (to: string) => location.assign(to) } = core.settings;
     const target = redirectTo ?? loginPath;
     if (onUnauthenticated) onUnauthenticated(returnTo);

@@ -110,6 +110,21 @@ describe('RequireAuth', () => {
     expect(t.navigate).toHaveBeenCalledWith('/login?returnTo=%2F');
   });
 
+  it.each(['/%2F%2Fevil.example/phish', '/%2fevil.example', '/%5Cevil.example', '/\\evil.example'])(
+    'falls back to "/" for a path that reads as another site once decoded: %s',
+    async (path) => {
+      const t = setup();
+      window.history.replaceState(null, '', `http://localhost:3000${path}`);
+      t.renderWithAuth(
+        <RequireAuth>
+          <Protected />
+        </RequireAuth>,
+      );
+      await waitFor(() => expect(t.navigate).toHaveBeenCalledTimes(1));
+      expect(t.navigate).toHaveBeenCalledWith('/login?returnTo=%2F');
+    },
+  );
+
   it('does not redirect to the page it is already on (no loop)', async () => {
     const t = setup();
     window.history.replaceState(null, '', '/login?returnTo=%2Fx');
