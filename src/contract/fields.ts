@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 
 // The building blocks the contract's schemas share (internal: not exported from `latchkey/contract`).
+// Blocks the session path never uses are built in a `@__PURE__` call, so a bundle that does not use
+// them drops them (zod's chained `.check()` calls cannot be marked pure one by one).
 // Size limits keep a hostile or broken backend from handing the client absurd values
 // (a 10 MB "username"), and a hostile client from handing the server absurd input.
 
@@ -11,9 +13,9 @@ export const shortText = z.string().check(z.maxLength(320));
 /** @internal @example `longText.parse('Ada Lovelace')` */
 export const longText = z.string().check(z.maxLength(1000));
 /** @internal @example `secret.parse('a-token')` */
-export const secret = z.string().check(z.minLength(1), z.maxLength(8192));
+export const secret = /* @__PURE__ */ (() => z.string().check(z.minLength(1), z.maxLength(8192)))();
 /** Passwords are never trimmed or truncated; the server's policy decides their length. @internal @example `password.parse('pw')` */
-export const password = z.string().check(z.minLength(1), z.maxLength(4096));
+export const password = /* @__PURE__ */ (() => z.string().check(z.minLength(1), z.maxLength(4096)))();
 // RFC 3339 date-time with seconds and a zone (`Z` or `+hh:mm`): the same rule as zod's
 // `z.iso.datetime({ offset: true })`, days per month and leap years included, as one literal (zod's
 // ISO builders cost about 0.9 KB gzip in every client bundle that bundles zod).

@@ -69,11 +69,12 @@ export type Session<TUser extends User = User> = { user: TUser; expiresAt: strin
  * TokensSchema.parse({ accessToken: 'a', refreshToken: 'r', expiresAt: '2026-01-01T00:00:00Z' });
  * ```
  */
-export const TokensSchema = z.object({
-  accessToken: secret,
-  refreshToken: z.nullable(secret),
-  expiresAt: isoDate,
-});
+export const TokensSchema = /* @__PURE__ */ (() =>
+  z.object({
+    accessToken: secret,
+    refreshToken: z.nullable(secret),
+    expiresAt: isoDate,
+  }))();
 
 /**
  * Bearer-mode tokens.
