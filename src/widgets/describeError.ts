@@ -42,7 +42,5 @@ const FIELD_ERRORS: Readonly<Record<string, keyof FieldMessages>> = {
  */
 export function describeFieldError(code: string, field: string, serverText: string, messages: CommonMessages & Partial<FieldMessages>): string {
   const key = code === 'weak_password' ? 'field.weakPassword' : FIELD_ERRORS[`${code} ${field}`];
-  const text = key === undefined ? undefined : messages[key];
-  if (text !== undefined) return text;
-  return serverText.trim() === '' ? messages['error.unknown'] : serverText;
+  return (key && messages[key]) ?? (serverText.trim() === '' ? messages['error.unknown'] : serverText);
 }
