@@ -255,8 +255,8 @@ export function createAuthConnection<TUser extends User = User>(
     if (typeof value === 'object' && value !== null && Object.hasOwn(value, 'error')) {
       throw mismatch(endpoint, status, `a ${status} answer carried an "error" object`);
     }
-    const result = z.safeParse(schema, value);
-    if (!result.success) throw mismatch(endpoint, status, formatIssues(result.error.issues, value));
+    const result = z.safeParse(schema, value, { reportInput: true });
+    if (!result.success) throw mismatch(endpoint, status, formatIssues(result.error.issues));
     return result.data;
   };
 

@@ -22,11 +22,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 const kindOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : value === undefined ? 'nothing' : typeof value;
 
-function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
-  let value = data;
-  for (const part of issue.path) {
-    value = typeof value === 'object' && value !== null && Object.hasOwn(value, part) ? (value as Record<PropertyKey, unknown>)[part] : undefined;
-  }
+function describeIssue(issue: z.core.$ZodIssue): string {
+  // Parsed with `reportInput`, so each issue carries the value it is about (absent: nothing there).
+  const value = issue.input;
   switch (issue.code) {
     case 'invalid_type':
       return `expected ${issue.expected}, got ${kindOf(value)}`;
@@ -56,11 +54,11 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
  * @internal
  * @example
  * ```ts
- * const result = SessionResponseSchema.safeParse(body);
- * if (!result.success) console.log(formatIssues(result.error.issues, body));
+ * const result = z.safeParse(SessionResponseSchema, body, { reportInput: true });
+ * if (!result.success) console.log(formatIssues(result.error.issues));
  * ```
  */
-export function formatIssues(issues: readonly z.core.$ZodIssue[], data: unknown): string {
-  const shown = issues.slice(0, SHOWN_ISSUES).map((issue) => `${formatPath(issue.path)}: ${describeIssue(issue, data)}`);
+export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const shown = issues.slice(0, SHOWN_ISSUES).map((issue) => `${formatPath(issue.path)}: ${describeIssue(issue)}`);
   return shown.join('; ') + (issues.length > SHOWN_ISSUES ? ` (and ${issues.length - SHOWN_ISSUES} more)` : '');
 }
