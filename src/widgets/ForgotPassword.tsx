@@ -6,11 +6,12 @@ import type { HeadingLevel } from './Heading.js';
 import type { Messages } from './messages.js';
 import { RecoveryForm } from './RecoveryForm.js';
 import { commonStrings } from './strings/common.js';
+import { fieldStrings } from './strings/fields.js';
 import { forgotPasswordStrings } from './strings/forgotPassword.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 
 /** The strings ForgotPassword shows (its own slice of the dictionary and the shared one). */
-const STRINGS = { ...commonStrings, ...forgotPasswordStrings };
+const STRINGS = { ...commonStrings, ...fieldStrings, ...forgotPasswordStrings };
 
 /**
  * Props of {@link ForgotPassword}. Other `<form>` attributes are passed to the form element.

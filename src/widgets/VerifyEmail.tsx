@@ -11,12 +11,13 @@ import type { Messages } from './messages.js';
 import { useAuthForm } from './useAuthForm.js';
 import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
+import { fieldStrings } from './strings/fields.js';
 import { verifyEmailStrings } from './strings/verifyEmail.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 import { readUrlToken, removeUrlToken } from './urlToken.js';
 
 /** The strings VerifyEmail shows (its own slice of the dictionary and the shared one). */
-const STRINGS = { ...commonStrings, ...verifyEmailStrings };
+const STRINGS = { ...commonStrings, ...fieldStrings, ...verifyEmailStrings };
 
 /**
  * Props of {@link VerifyEmail}. Other `<form>` attributes are passed to the form element.

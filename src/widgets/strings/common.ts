@@ -1,8 +1,9 @@
 /**
  * The English default strings every form widget shows (required field, password toggle, form
- * summary, countdown, durations) and the error messages by code: one slice of
- * {@link defaultMessages}, imported on its own so a widget bundles only the strings it shows
- * (the field checks only some forms make are in `fieldStrings`). Internal to the widgets.
+ * summary, countdown, durations) and the error messages by code the sign-in form can meet: one
+ * slice of {@link defaultMessages}, imported on its own so a widget bundles only the strings it
+ * shows (the field checks and the error codes only other forms meet are in `fieldStrings`).
+ * Internal to the widgets.
  *
  * @example
  * ```ts
@@ -22,18 +23,13 @@ export const commonStrings = {
   'duration.seconds': '{seconds} seconds',
   'duration.minutes': '{minutes} min {seconds} s',
 
-  // ───────────── errors by code (server codes and client failures) ─────────────
+  // ───────────── errors by code (server codes sign-in can meet, and client failures) ─────────────
   'error.invalid_request': 'Some of the information is not valid. Please check the form.',
   'error.invalid_credentials': 'The sign-in details are not correct.',
   'error.unauthenticated': 'Your session has ended. Please sign in again.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.csrf_failed': 'The request was refused for security reasons. Reload the page and try again.',
-  'error.conflict': 'This conflicts with an existing entry.',
   'error.not_found': 'This could not be found.',
-  'error.invalid_token': 'This link is invalid or has expired.',
-  'error.weak_password': 'This password is too easy to guess. Choose a longer or less common one.',
-  'error.registration_closed': 'Registration is closed.',
-  'error.invite_required': 'An invite code is required to create an account.',
   'error.rate_limited': 'Too many attempts. Please wait a moment.',
   'error.payload_too_large': 'The request is too large.',
   'error.unsupported_media_type': 'The request was sent in a format the server does not accept.',

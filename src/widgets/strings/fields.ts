@@ -1,8 +1,11 @@
 /**
- * The English default strings of the field checks and field errors only some forms show (email
- * format, new-password policy and repeat, taken username or email, wrong current password, bad
- * invite, weak password): one slice of {@link defaultMessages}, imported on its own so the
- * sign-in form and the header do not bundle them. Internal to the widgets.
+ * The English default strings only the forms beyond sign-in show: field checks and field errors
+ * (email format, new-password policy and repeat, taken username or email, wrong current password,
+ * bad invite, weak password) and the error codes the sign-in endpoint never sends (`conflict`,
+ * `invalid_token`, `weak_password`, `registration_closed`, `invite_required`). One slice of
+ * {@link defaultMessages}, imported on its own so the sign-in form and the header do not bundle
+ * them (were such a code to reach the sign-in form, it shows the server's text, or the provider's
+ * translation when the provider's `messages` has one). Internal to the widgets.
  *
  * @example
  * ```ts
@@ -23,10 +26,17 @@ export const fieldStrings = {
   'field.weakPassword': 'This password is too easy to guess. Choose a longer or less common one.',
   'password.policy': 'Use {min} to {max} characters. A few words in a row make a strong passphrase.',
   'password.policyCount': '{count} of at least {min} characters',
+
+  // ───────────── errors by code that sign-in never meets (its endpoint does not send them) ─────────────
+  'error.conflict': 'This conflicts with an existing entry.',
+  'error.invalid_token': 'This link is invalid or has expired.',
+  'error.weak_password': 'This password is too easy to guess. Choose a longer or less common one.',
+  'error.registration_closed': 'Registration is closed.',
+  'error.invite_required': 'An invite code is required to create an account.',
 };
 
 /**
- * The field strings of the forms beyond sign-in.
+ * The strings of the forms beyond sign-in.
  *
  * @example
  * ```ts
