@@ -18,10 +18,7 @@ import type { Messages } from './messages.js';
 export function useWidgetMessages<T extends Partial<Messages>>(defaults: T, overrides: Partial<Messages> | undefined): T {
   useAuthCore('useMessages');
   const provider = useContext(AuthMessagesContext);
-  return useMemo(() => {
-    const base: T = provider === undefined ? defaults : { ...defaults, ...provider };
-    return overrides === undefined ? base : mergeMessages(base, overrides);
-  }, [defaults, provider, overrides]);
+  return useMemo(() => mergeMessages({ ...defaults, ...provider }, overrides ?? {}), [defaults, provider, overrides]);
 }
 
 /**
