@@ -4,11 +4,12 @@ import type { LinkTarget } from './ActionLink.js';
 import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
 import { FormError } from './FormError.js';
+import { formatDuration } from './formatDuration.js';
+import { formatMessage } from './formatMessage.js';
 import { FormStatus } from './FormStatus.js';
 import { Heading } from './Heading.js';
 import type { HeadingLevel } from './Heading.js';
 import type { CommonMessages } from './strings/common.js';
-import { RateLimitCountdown } from './RateLimitCountdown.js';
 import { SubmitButton } from './SubmitButton.js';
 import type { AuthFormController } from './useAuthForm.js';
 
@@ -129,7 +130,12 @@ export function AuthForm({
           <FormError className={classNames?.alert} details={form.details}>
             {summary === undefined ? form.summary : summary}
           </FormError>
-          {messages ? <RateLimitCountdown secondsLeft={form.secondsLeft} messages={messages} className={classNames?.countdown} /> : null}
+          {messages && form.secondsLeft ? (
+            // The 429 countdown (a live timer; nothing once it has run out).
+            <p className={cx('lk-countdown', classNames?.countdown)} role="timer">
+              {formatMessage(messages['form.rateLimited'], { time: formatDuration(form.secondsLeft, messages), seconds: form.secondsLeft })}
+            </p>
+          ) : null}
         </>
       ) : null}
       {children}
