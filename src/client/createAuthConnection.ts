@@ -80,14 +80,16 @@ function pageUrl(): string | undefined {
  * Creates the session-keeping core of an auth client (see {@link AuthConnection}): what
  * `AuthProvider` needs, without a method per endpoint, so a bundle that only reads the session
  * carries no code for the flows it never uses. Takes the options of `createAuthClient` and follows
- * the same rules (documented there): cookie transport with CSRF, or bearer tokens with one shared
- * refresh under a Web Lock; every answer read defensively and checked against the contract.
+ * the same rules (documented there), every answer read defensively and checked against the
+ * contract. On its own it speaks the cookie transport (with CSRF); the bearer transport's half
+ * (`withBearer`) is what `createAuthClient` passes in, so asking for `'bearer'` here without it is an
+ * error that says to use `createAuthClient`.
  *
  * @example
  * ```ts
  * import { createAuthConnection } from 'latchkey';
  *
- * const connection = createAuthConnection({ baseUrl: '/api/auth', transport: 'bearer' });
+ * const connection = createAuthConnection({ baseUrl: '/api/auth' });
  * connection.subscribe((event) => console.log(event.type));
  * const { session } = await connection.getSession();
  * ```

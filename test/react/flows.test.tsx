@@ -1,4 +1,4 @@
-import { renderHook, screen, waitFor } from '@testing-library/react';
+import { act, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import {
@@ -276,5 +276,30 @@ describe('AuthProvider props', () => {
     await waitFor(() => expect(result.current.status).toBe('unauthenticated'));
     expect(count('GET session')).toBe(1);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+  it('signs in and out through a provider built from baseUrl (each hook sends its own endpoint)', async () => {
+    setup();
+    const { result } = renderHook(() => ({ auth: useAuth(), login: useLogin() }), {
+      wrapper: ({ children }) => <AuthProvider baseUrl="/api/auth">{children}</AuthProvider>,
+    });
+    await waitFor(() => expect(result.current.auth.status).toBe('unauthenticated'));
+    await act(() => result.current.login.mutateAsync({ identifier: 'ada', password: ada.password }));
+    await waitFor(() => expect(result.current.auth.user?.username).toBe('ada'));
+    await act(() => result.current.auth.logout());
+    expect(result.current.auth.status).toBe('unauthenticated');
+    expect(requests).toEqual(['GET session', 'POST login', 'POST logout']);
+  });
+
+  it('says how to get the bearer transport when a bare provider is asked for it', () => {
+    setup();
+    expect(() =>
+      renderHook(() => useAuth(), {
+        wrapper: ({ children }) => (
+          <AuthProvider baseUrl="/api/auth" transport="bearer">
+            {children}
+          </AuthProvider>
+        ),
+      }),
+    ).toThrow('the bearer transport comes with createAuthClient; use <AuthProvider client={createAuthClient({ baseUrl, transport: "bearer" })}>');
   });
 });
