@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import type { AuthClientOptions } from '../client/AuthClient.js';
 import type { AuthConnection } from '../client/AuthConnection.js';
 import { createAuthConnection } from '../client/createAuthConnection.js';
-import type { Session, Transport, User } from '../contract/index.js';
+import type { Session, User } from '../contract/index.js';
 import type { Messages } from '../widgets/messages.js';
 import { AuthCoreContext, AuthExpiryWarningContext, AuthMessagesContext } from './AuthContext.js';
 import { createAuthCore } from './createAuthCore.js';
@@ -27,7 +27,7 @@ export interface AuthProviderProps<TUser extends User = User> {
   /** Base URL of the auth API; the provider creates the client once. */
   baseUrl?: string;
   /** With `baseUrl`: `'cookie'` (the default, and the only transport a provider builds itself: for `'bearer'` pass `client={createAuthClient({ baseUrl, transport: 'bearer' })}`, which brings the token code). */
-  transport?: Transport;
+  transport?: 'cookie';
   /** The app's own QueryClient; by default the provider creates one for itself. */
   queryClient?: QueryClient;
   /** The session the server rendered with (SSR): no loading state and no request on the first render. */

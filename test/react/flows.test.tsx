@@ -295,6 +295,7 @@ describe('AuthProvider props', () => {
     expect(() =>
       renderHook(() => useAuth(), {
         wrapper: ({ children }) => (
+          // @ts-expect-error: the prop takes only 'cookie'; this is what a JavaScript caller gets
           <AuthProvider baseUrl="/api/auth" transport="bearer">
             {children}
           </AuthProvider>
