@@ -98,20 +98,8 @@ describe('RequireAuth', () => {
     expect(t.navigate).toHaveBeenCalledWith('/welcome?from=guard&returnTo=%2Fa');
   });
 
-  it('falls back to "/" when the current path could be read as another site', async () => {
-    const t = setup();
-    window.history.replaceState(null, '', 'http://localhost:3000//evil.example/phish');
-    t.renderWithAuth(
-      <RequireAuth>
-        <Protected />
-      </RequireAuth>,
-    );
-    await waitFor(() => expect(t.navigate).toHaveBeenCalledTimes(1));
-    expect(t.navigate).toHaveBeenCalledWith('/login?returnTo=%2F');
-  });
-
-  it.each(['/%2F%2Fevil.example/phish', '/%2fevil.example', '/%5Cevil.example', '/\\evil.example'])(
-    'falls back to "/" for a path that reads as another site once decoded: %s',
+  it.each(['//evil.example/phish', '/%2F%2Fevil.example/phish', '/%2fevil.example', '/%5Cevil.example', '/\\evil.example'])(
+    'falls back to "/" when the current path could be read as another site (also once decoded): %s',
     async (path) => {
       const t = setup();
       window.history.replaceState(null, '', `http://localhost:3000${path}`);
