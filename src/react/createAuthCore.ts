@@ -58,6 +58,11 @@ export interface AuthCore {
   extend(): Promise<void>;
   /** Starts listening (client events, other tabs, focus, expiry timer); returns the function that stops. */
   connect(): () => void;
+  /**
+   * Hears every change of the session store without keeping it live: no fetch, no cache
+   * subscription of its own, so an unmounted provider's core stays idle and can be collected.
+   */
+  watch(listener: () => void): () => void;
 }
 
 /**
@@ -108,6 +113,8 @@ export function createAuthCore(options: AuthCoreOptions): AuthCore {
   const sessionKey = keys.session;
   const sessionHash = hashKey(sessionKey);
   const listeners = new Set<() => void>();
+  /** Told of every change too, but never keep the session query watched (see `watch`). */
+  const watchers = new Set<() => void>();
   let channel: SessionChannel | null = null;
   let signedInEvents = 0;
 
@@ -187,7 +194,7 @@ export function createAuthCore(options: AuthCoreOptions): AuthCore {
     // A different user (or none) than before: the previous user's cached data must go.
     if (snapshot.status === 'authenticated' && next.user?.id !== snapshot.user.id) dropUserData();
     snapshot = next;
-    for (const listener of [...listeners]) listener();
+    for (const listener of [...listeners, ...watchers]) listener();
   };
 
   let stopCache: (() => void) | null = null;
@@ -251,6 +258,10 @@ export function createAuthCore(options: AuthCoreOptions): AuthCore {
     applySession,
     logout,
     refresh,
+    watch(listener) {
+      watchers.add(listener);
+      return () => watchers.delete(listener);
+    },
     async extend() {
       const before = signedInEvents;
       const session = await client.extendSession();

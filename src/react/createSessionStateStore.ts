@@ -121,8 +121,9 @@ export function sessionStateOf(core: AuthCore): SessionStateStore {
       created.setOwner(status === 'authenticated' ? user.id : status === 'unauthenticated' && error === null ? null : undefined);
     };
     follow();
-    // Never unsubscribed: the store lives exactly as long as the provider's core.
-    core.auth.subscribe(follow);
+    // Passive: the store lives as long as the core, and never keeps the session query watched
+    // (while the provider is mounted, it is watched anyway).
+    core.watch(follow);
     stores.set(core, (store = created));
   }
   return store;

@@ -2,8 +2,8 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { useAuth, useLogin, useLogout, useSessionState } from 'latchkey';
-import { bob, setup, startMswServer } from './support.js';
+import { authQueryKeys, useAuth, useLogin, useLogout, useSessionState } from 'latchkey';
+import { bob, count, setup, startMswServer } from './support.js';
 
 startMswServer();
 
@@ -50,6 +50,20 @@ describe('useSessionState', () => {
     expect(screen.getByRole('button', { name: 'Elsewhere: 2' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Elsewhere: 2' }));
     expect(screen.getByRole('button', { name: 'Clicks: 3' })).toBeInTheDocument();
+  });
+
+  it('leaves an unmounted provider idle: no session request from it once it is gone, though the QueryClient is shared', async () => {
+    const t = setup();
+    await t.signIn();
+    const view = t.renderWithAuth(<Page />);
+    await screen.findByText('User: ada');
+    expect(count('GET session')).toBe(1);
+    view.unmount();
+    await act(async () => {
+      await Promise.resolve();
+      await t.queryClient.invalidateQueries({ queryKey: authQueryKeys(t.client.baseUrl).session });
+    });
+    expect(count('GET session')).toBe(1);
   });
 
   it('is wiped on sign-out', async () => {
