@@ -15,7 +15,7 @@ import { useAuth } from './useAuth.js';
 export interface SessionExpiry {
   /** When the session ends; `null` when signed out or when the backend gives no end. */
   expiresAt: Date | null;
-  /** Milliseconds left (never below 0), as of the last change of the session; updated every second during the warning. */
+  /** Milliseconds left (never below 0) at the moment it is read; the component rerenders every second during the warning. */
   msLeft: number | null;
   /** `true` from `expiryWarningMs` before the end until the session is extended or ends. */
   warning: boolean;
@@ -27,8 +27,9 @@ export interface SessionExpiry {
 
 /**
  * The session's end, for a "you will be signed out soon" warning: `warning` turns on
- * `expiryWarningMs` before `expiresAt`, and at `expiresAt` the provider signs the user out cleanly (local state cleared, other tabs told, `onSessionExpired` called). Extending in any
- * tab moves the end for every tab.
+ * `expiryWarningMs` before `expiresAt`, and at `expiresAt` the provider signs the user out cleanly
+ * (local state cleared, other tabs told, `onSessionExpired` called). Extending in any tab moves
+ * the end for every tab.
  *
  * @example
  * ```tsx
