@@ -63,7 +63,7 @@ export interface BearerTokens<TUser extends User> {
  * @internal
  * @example
  * ```ts
- * const connection = createAuthConnection({ baseUrl, transport: 'bearer' }, bearerTokens);
+ * const connection = openConnection({ baseUrl, transport: 'bearer' }, bearerTokens);
  * ```
  */
 export function bearerTokens<TUser extends User>(host: BearerHost<TUser>, storage: TokenStorage = memoryTokenStorage()): BearerTokens<TUser> {

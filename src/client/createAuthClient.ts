@@ -1,7 +1,7 @@
 import type { User } from '../contract/index.js';
 import type { AuthClient, AuthClientOptions } from './AuthClient.js';
 import { bearerTokens } from './bearerTokens.js';
-import { createAuthConnection } from './createAuthConnection.js';
+import { openConnection } from './createAuthConnection.js';
 import {
   adminCreateInviteOperation,
   adminCreateUserOperation,
@@ -60,7 +60,7 @@ import {
  * ```
  */
 export function createAuthClient<TUser extends User = User>(options: AuthClientOptions<TUser>): AuthClient<TUser> {
-  const connection = createAuthConnection(options, bearerTokens);
+  const connection = openConnection(options, bearerTokens);
   const { send } = connection;
   // Answers that carry a user were checked with the client's user schema, so they are `TUser`s.
   type Typed<T> = Promise<T>;

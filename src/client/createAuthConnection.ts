@@ -81,9 +81,8 @@ function pageUrl(): string | undefined {
  * `AuthProvider` needs, without a method per endpoint, so a bundle that only reads the session
  * carries no code for the flows it never uses. Takes the options of `createAuthClient` and follows
  * the same rules (documented there), every answer read defensively and checked against the
- * contract. On its own it speaks the cookie transport (with CSRF); the bearer transport's half
- * (`withBearer`) is what `createAuthClient` passes in, so asking for `'bearer'` here without it is an
- * error that says to use `createAuthClient`.
+ * contract. It speaks the cookie transport (with CSRF); the bearer transport comes with
+ * `createAuthClient`, and asking for `'bearer'` here is an error that says so.
  *
  * @example
  * ```ts
@@ -94,10 +93,21 @@ function pageUrl(): string | undefined {
  * const { session } = await connection.getSession();
  * ```
  */
-export function createAuthConnection<TUser extends User = User>(
-  options: AuthClientOptions<TUser>,
-  withBearer?: typeof bearerTokens,
-): AuthConnection<TUser> {
+export function createAuthConnection<TUser extends User = User>(options: AuthClientOptions<TUser>): AuthConnection<TUser> {
+  return openConnection(options);
+}
+
+/**
+ * {@link createAuthConnection} with the bearer transport's half passed in (what `createAuthClient`
+ * does, so that only it brings the token code).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const connection = openConnection({ baseUrl: '/api/auth', transport: 'bearer' }, bearerTokens);
+ * ```
+ */
+export function openConnection<TUser extends User = User>(options: AuthClientOptions<TUser>, withBearer?: typeof bearerTokens): AuthConnection<TUser> {
   const baseUrl = resolveBaseUrl(options.baseUrl);
   const { transport = 'cookie', timeoutMs = 15_000 } = options;
   if (transport !== 'cookie' && transport !== 'bearer') {
