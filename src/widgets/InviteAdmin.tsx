@@ -14,6 +14,7 @@ import { formatMessage } from './formatMessage.js';
 import { Heading } from './Heading.js';
 import type { HeadingLevel } from './Heading.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
+import { parseRoles } from './parseRoles.js';
 import type { Messages } from './messages.js';
 import { useAuthForm } from './useAuthForm.js';
 import { commonStrings } from './strings/common.js';
@@ -252,7 +253,7 @@ function CreateInviteForm({
     const expiresInHours = Number(hours);
     if (!Number.isInteger(expiresInHours) || expiresInHours < 1 || expiresInHours > 24 * 90) errors.expiresInHours = messages['adminInvites.expiresInvalid'];
     if (Object.keys(errors).length > 0) return form.reject(errors);
-    const roleList = [...new Set(roles.split(',').map((role) => role.trim()).filter((role) => role !== ''))];
+    const roleList = parseRoles(roles);
     const body: CreateInviteRequest = {
       ...(email.trim() === '' ? {} : { email: email.trim() }),
       ...(roleList.length > 0 ? { roles: roleList } : {}),

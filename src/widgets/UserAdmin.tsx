@@ -22,6 +22,7 @@ import { formatMessage } from './formatMessage.js';
 import { Heading } from './Heading.js';
 import type { HeadingLevel } from './Heading.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
+import { parseRoles } from './parseRoles.js';
 import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';
 import { SubmitButton } from './SubmitButton.js';
@@ -78,10 +79,6 @@ interface ActionNote {
   text: string;
   link?: string;
   error?: boolean;
-}
-
-function parseRoles(text: string): string[] {
-  return [...new Set(text.split(',').map((role) => role.trim()).filter((role) => role !== ''))];
 }
 
 function lower(level: HeadingLevel | undefined): HeadingLevel {
