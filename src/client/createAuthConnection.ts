@@ -11,11 +11,11 @@ import type { AuthErrorCode, AuthErrorInit } from './AuthError.js';
 import { formatIssues } from './formatIssues.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { parseRetryAfter } from './parseRetryAfter.js';
-import { readBody } from './readBody.js';
 import { redactSecrets } from './redactSecrets.js';
 import { withSignal } from './withSignal.js';
 
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+const MAX_BODY = 1 << 20;
 
 /** The code an error answer gets when its body is not a contract error envelope. */
 const CODE_BY_STATUS: Readonly<Record<number, AuthErrorCode>> = {
@@ -209,9 +209,15 @@ export function openConnection<TUser extends User = User>(options: AuthClientOpt
         void response.body?.cancel().catch(() => undefined);
         throw mismatch(endpoint, status, `the server answered with a redirect (status ${status}), which the contract does not allow`);
       }
-      const read = await Promise.race([readBody(response), aborted]);
-      if (!read.ok) throw mismatch(endpoint, status, read.problem);
-      return { status, headers: response.headers, text: read.text };
+      // No answer of the contract comes near 1 MiB: a larger one is refused (unread when it says so).
+      const tooLarge = () => mismatch(endpoint, status, 'the body is larger than 1 MiB');
+      if (Number(response.headers.get('content-length')) > MAX_BODY) {
+        void response.body?.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      const text = await Promise.race([response.text(), aborted]);
+      if (text.length > MAX_BODY) throw tooLarge();
+      return { status, headers: response.headers, text };
     } catch (error) {
       if (timedOut) throw authError('timeout', endpoint, `no answer within ${timeoutMs} ms`, { retryable: true });
       if (signal?.aborted) throw authError('aborted', endpoint, 'the request was aborted', { retryable: false });

@@ -268,10 +268,10 @@ describe('contract mismatch messages', () => {
     expect((error as Error).message).toBe('GET session: response did not match the contract: the content type is "text/html", not application/json');
   });
 
-  it('names a __proto__ key and where it was', async () => {
+  it('names a __proto__ key', async () => {
     server.use(http.get(url('session'), () => jsonText('{"session":{"user":{"__proto__":{}},"expiresAt":null}}')));
     const error = await createAuthClient({ baseUrl: '/api/auth' }).getSession().catch((e: unknown) => e);
-    expect((error as Error).message).toBe('GET session: response did not match the contract: the body has a forbidden "__proto__" key at session.user');
+    expect((error as Error).message).toBe('GET session: response did not match the contract: the body has a forbidden "__proto__" key');
   });
 
   it('refuses a 10 MB body as too large', async () => {
