@@ -56,18 +56,20 @@ const noBearer = (): never => {
 };
 
 /** Resolves the base URL once, against the page when there is one; no trailing slash. */
-function resolveBaseUrl(baseUrl: unknown): string {
-  if (typeof baseUrl !== 'string' || baseUrl.trim().length === 0) {
-    throw new TypeError(`latchkey: baseUrl must be a non-empty string such as "/api/auth", got ${JSON.stringify(baseUrl)}`);
+function resolveBaseUrl(baseUrl: string): string {
+  if (process.env.NODE_ENV !== 'production') {
+    if (typeof baseUrl !== 'string' || baseUrl.trim().length === 0) {
+      throw new TypeError(`latchkey: baseUrl must be a non-empty string such as "/api/auth", got ${JSON.stringify(baseUrl)}`);
+    }
+    if (/[?#]/.test(baseUrl)) throw new TypeError(`latchkey: baseUrl "${baseUrl}" must not carry a query or fragment`);
   }
   let resolved = baseUrl.trim();
   try {
     resolved = new URL(resolved, pageUrl()).href;
-  } catch {
-    if (!resolved.startsWith('/')) throw new TypeError(`latchkey: baseUrl "${baseUrl}" is not a URL`);
+  } catch (error) {
     // A relative base without a page (server rendering): the app's own fetch resolves it.
+    if (!resolved.startsWith('/')) throw new TypeError(`latchkey: baseUrl "${baseUrl}" is not a URL`, { cause: error });
   }
-  if (/[?#]/.test(resolved)) throw new TypeError(`latchkey: baseUrl "${baseUrl}" must not carry a query or fragment`);
   return resolved.replace(/\/+$/, '');
 }
 
@@ -110,11 +112,13 @@ export function createAuthConnection<TUser extends User = User>(options: AuthCli
 export function openConnection<TUser extends User = User>(options: AuthClientOptions<TUser>, withBearer?: typeof bearerTokens): AuthConnection<TUser> {
   const baseUrl = resolveBaseUrl(options.baseUrl);
   const { transport = 'cookie', timeoutMs = 15_000 } = options;
-  if (transport !== 'cookie' && transport !== 'bearer') {
-    throw new TypeError(`latchkey: transport must be "cookie" or "bearer", got ${JSON.stringify(transport)}`);
-  }
-  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
-    throw new TypeError(`latchkey: timeoutMs must be a number of milliseconds between 1 and ${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}`);
+  if (process.env.NODE_ENV !== 'production') {
+    if (transport !== 'cookie' && transport !== 'bearer') {
+      throw new TypeError(`latchkey: transport must be "cookie" or "bearer", got ${JSON.stringify(transport)}`);
+    }
+    if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
+      throw new TypeError(`latchkey: timeoutMs must be a number of milliseconds between 1 and ${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}`);
+    }
   }
   // Bound late, so a fetch patched after the client was created (msw in tests) is the one used.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));

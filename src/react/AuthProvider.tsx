@@ -72,15 +72,17 @@ const fail = (problem: string): never => {
  */
 export function AuthProvider<TUser extends User = User>(props: AuthProviderProps<TUser>): ReactNode {
   const { children, messages, client, baseUrl, transport, loginPath = '/login', navigate, onSessionExpired, expiryWarningMs = 120_000 } = props;
-  if (typeof loginPath !== 'string' || !/^\/(?!\/)/.test(loginPath)) {
-    fail(`: \`loginPath\` must be a path on this site starting with "/", got ${JSON.stringify(loginPath)}`);
-  }
-  if (typeof expiryWarningMs !== 'number' || !(expiryWarningMs >= 0 && expiryWarningMs < Infinity)) {
-    fail(`: \`expiryWarningMs\` must be a number of milliseconds >= 0, got ${String(expiryWarningMs)}`);
+  if (process.env.NODE_ENV !== 'production') {
+    if (typeof loginPath !== 'string' || !/^\/(?!\/)/.test(loginPath)) {
+      fail(`: \`loginPath\` must be a path on this site starting with "/", got ${JSON.stringify(loginPath)}`);
+    }
+    if (typeof expiryWarningMs !== 'number' || !(expiryWarningMs >= 0 && expiryWarningMs < Infinity)) {
+      fail(`: \`expiryWarningMs\` must be a number of milliseconds >= 0, got ${String(expiryWarningMs)}`);
+    }
   }
   const settings = { loginPath, navigate, onSessionExpired };
   const [core] = useState(() => {
-    if (client ? baseUrl !== undefined || transport !== undefined : baseUrl === undefined) {
+    if (process.env.NODE_ENV !== 'production' && (client ? baseUrl !== undefined || transport !== undefined : baseUrl === undefined)) {
       fail(
         client
           ? ': pass either `client` or `baseUrl`/`transport`, not both (the client already has its base URL and transport)'
