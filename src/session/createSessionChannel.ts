@@ -44,7 +44,7 @@ export interface SessionChannel {
  * ```
  */
 export interface SessionChannelOptions {
-  /** The BroadcastChannel name. Default `latchkey:session`. */
+  /** The BroadcastChannel name (and, without BroadcastChannel, the prefix of the `localStorage` key). Default `latchkey:session`. */
   name?: string;
 }
 
@@ -62,11 +62,14 @@ function toMessage(data: unknown): SessionChannelMessage | null {
 
 /**
  * Opens a channel that tells other tabs of the same origin when the user signs in or out, so
- * they follow within a moment. Uses `BroadcastChannel` (in every current browser and in Node 18
- * and later), which never hands a channel its own messages. Messages carry only `type`, `userId`
- * and `timestamp`, never a token; malformed ones are ignored. Where `BroadcastChannel` is missing
- * (server rendering, old browsers), the channel works but carries nothing: `post` does nothing and
- * other tabs catch up on their next focus check (`GET session` when the tab becomes visible again).
+ * they follow within a moment. Uses `BroadcastChannel` (every current browser, Node 18 and later),
+ * which never hands a channel its own messages. Where `BroadcastChannel` is missing (some embedded
+ * webviews), it falls back to `localStorage`: `post` writes the message under `<name>:message` and
+ * removes it at once, and the other tabs receive it as a `storage` event (which never reaches the
+ * writing tab, so there neither do other channels of the same tab). Messages carry only `type`,
+ * `userId` and `timestamp`, never a token; malformed ones are ignored. Where neither is usable
+ * (server rendering, storage disabled), the channel works but carries nothing, and other tabs
+ * catch up on their next focus check (`GET session` when the tab becomes visible again).
  *
  * @example
  * ```ts
@@ -79,28 +82,54 @@ function toMessage(data: unknown): SessionChannelMessage | null {
  */
 export function createSessionChannel(options: SessionChannelOptions = {}): SessionChannel {
   const name = options.name ?? 'latchkey:session';
-  if (typeof name !== 'string' || name.length === 0) {
-    throw new TypeError('createSessionChannel: name must be a non-empty string');
+  if (process.env.NODE_ENV !== 'production') {
+    if (typeof name !== 'string' || name.length === 0) {
+      throw new TypeError('createSessionChannel: name must be a non-empty string');
+    }
   }
+  const key = `${name}:message`;
   const listeners = new Set<(message: SessionChannelMessage) => void>();
   let closed = false;
+  const deliver = (data: unknown) => {
+    const message = toMessage(data);
+    // A copy: a listener may unsubscribe or subscribe others while the message is delivered.
+    if (message !== null) for (const listener of [...listeners]) listener(message);
+  };
+  const onStorage = (event: StorageEvent) => {
+    // The removal right after each write arrives too, with `newValue` null: skipped.
+    if (event.key !== key || !event.newValue) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(event.newValue);
+    } catch {
+      // Not JSON: `deliver(undefined)` drops it.
+    }
+    deliver(data);
+  };
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null;
-  if (channel !== null) {
-    channel.onmessage = (event: MessageEvent) => {
-      const message = toMessage(event.data);
-      // A copy: a listener may unsubscribe or subscribe others while the message is delivered.
-      if (message !== null) for (const listener of [...listeners]) listener(message);
-    };
-  }
+  if (channel !== null) channel.onmessage = (event: MessageEvent) => deliver(event.data);
+  else if (typeof window !== 'undefined') window.addEventListener('storage', onStorage);
 
   return {
     post(input) {
       if (closed) return;
-      const message = toMessage({ type: input.type, userId: input.userId, timestamp: Date.now() });
-      if (message === null) {
-        throw new TypeError(`SessionChannel.post: expected { type: 'signed-in' | 'signed-out', userId: string | null }`);
+      // Only these three fields are ever sent, whatever else `input` holds.
+      const message = { type: input.type, userId: input.userId, timestamp: Date.now() };
+      if (process.env.NODE_ENV !== 'production') {
+        if (toMessage(message) === null) {
+          throw new TypeError(`SessionChannel.post: expected { type: 'signed-in' | 'signed-out', userId: string | null }`);
+        }
       }
-      channel?.postMessage(message);
+      if (channel !== null) channel.postMessage(message);
+      else {
+        try {
+          localStorage.setItem(key, JSON.stringify(message));
+          localStorage.removeItem(key);
+        } catch {
+          // No `localStorage` (server rendering), or it refuses access or writes (private modes,
+          // quota): other tabs catch up on their next focus check.
+        }
+      }
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -111,7 +140,8 @@ export function createSessionChannel(options: SessionChannelOptions = {}): Sessi
     close() {
       closed = true;
       listeners.clear();
-      channel?.close();
+      if (channel !== null) channel.close();
+      else if (typeof window !== 'undefined') window.removeEventListener('storage', onStorage);
     },
   };
 }
