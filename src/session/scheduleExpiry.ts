@@ -41,17 +41,21 @@ export function scheduleExpiry(expiresAt: Date | string | number | null, options
   if (expiresAt === null) return () => {};
   // `new Date(date)` copies the time and `new Date(string)` parses like `Date.parse`.
   const deadline = typeof expiresAt === 'number' ? expiresAt : new Date(expiresAt).getTime();
+  // Kept in production builds: `expiresAt` usually comes from a server answer.
   if (!Number.isFinite(deadline)) {
     throw new TypeError(`scheduleExpiry: expiresAt ${JSON.stringify(String(expiresAt))} is not a valid date`);
   }
   const warnBeforeMs = options.warnBeforeMs ?? 0;
-  if (!Number.isFinite(warnBeforeMs) || warnBeforeMs < 0) {
-    throw new TypeError(`scheduleExpiry: warnBeforeMs must be a number >= 0, got ${String(warnBeforeMs)}`);
+  if (process.env.NODE_ENV !== 'production') {
+    if (!Number.isFinite(warnBeforeMs) || warnBeforeMs < 0) {
+      throw new TypeError(`scheduleExpiry: warnBeforeMs must be a number >= 0, got ${String(warnBeforeMs)}`);
+    }
   }
   const now = options.now ?? Date.now;
   const warnAt = deadline - warnBeforeMs;
-  // With no warning wanted, the warning step is skipped (with warnBeforeMs 0 it never comes first).
-  let warned = options.onWarn === undefined;
+  // With no warning wanted, the warning step is skipped (with warnBeforeMs 0 it never comes first;
+  // a production build, without the check above, also skips it for NaN or negative values).
+  let warned = options.onWarn === undefined || !(warnBeforeMs > 0);
   let done = false;
   let timer: ReturnType<typeof setTimeout>;
 

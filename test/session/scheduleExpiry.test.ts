@@ -139,4 +139,26 @@ describe('scheduleExpiry', () => {
     expect(() => scheduleExpiry('next tuesday', { onExpire: () => {} })).toThrow(/expiresAt "next tuesday" is not a valid date/);
     expect(() => scheduleExpiry(T0, { warnBeforeMs: -1, onExpire: () => {} })).toThrow(/warnBeforeMs must be a number >= 0/);
   });
+
+  it('in production builds still refuses an invalid expiresAt (a server answer) but not a bad warnBeforeMs', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      expect(() => scheduleExpiry('next tuesday', { onExpire: () => {} })).toThrow(/expiresAt "next tuesday" is not a valid date/);
+      const onWarn = vi.fn();
+      const onExpire = vi.fn();
+      scheduleExpiry(T0 + 1000, { warnBeforeMs: Number.NaN, onWarn, onExpire });
+      scheduleExpiry(T0 + 1000, { warnBeforeMs: -1, onWarn, onExpire });
+      // No warning and no busy loop of zero-delay timers: just the expiry, on time.
+      expect(vi.getTimerCount()).toBe(2);
+      vi.advanceTimersByTime(1);
+      expect(vi.getTimerCount()).toBe(2);
+      vi.advanceTimersByTime(998);
+      expect(onExpire).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(onExpire).toHaveBeenCalledTimes(2);
+      expect(onWarn).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });
