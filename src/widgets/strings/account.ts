@@ -1,3 +1,5 @@
+import { prefixed } from './prefixed.js';
+
 /**
  * The English default strings of AccountForm: one slice of {@link defaultMessages}, imported on its own
  * so a widget bundles only the strings it shows. Internal to the widgets.
@@ -7,17 +9,17 @@
  * accountStrings['account.title'];
  * ```
  */
-export const accountStrings = {
+export const accountStrings = /* @__PURE__ */ prefixed('account.', {
   // ───────────── AccountForm ─────────────
-  'account.title': 'Your account',
-  'account.username': 'Username',
-  'account.name': 'Name',
-  'account.email': 'Email',
-  'account.currentPassword': 'Current password',
-  'account.currentPasswordHint': 'Needed to change your email address.',
-  'account.submit': 'Save changes',
-  'account.pending': 'Saving…',
-  'account.success': 'Your changes have been saved.',
-  'account.noChanges': 'Nothing has changed.',
-  'account.signedOut': 'Sign in to see your account.',
-};
+  title: 'Your account',
+  username: 'Username',
+  name: 'Name',
+  email: 'Email',
+  currentPassword: 'Current password',
+  currentPasswordHint: 'Needed to change your email address.',
+  submit: 'Save changes',
+  pending: 'Saving…',
+  success: 'Your changes have been saved.',
+  noChanges: 'Nothing has changed.',
+  signedOut: 'Sign in to see your account.',
+});

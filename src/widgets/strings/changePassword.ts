@@ -1,3 +1,5 @@
+import { prefixed } from './prefixed.js';
+
 /**
  * The English default strings of ChangePassword: one slice of {@link defaultMessages}, imported on its own
  * so a widget bundles only the strings it shows. Internal to the widgets.
@@ -7,13 +9,13 @@
  * changePasswordStrings['changePassword.title'];
  * ```
  */
-export const changePasswordStrings = {
+export const changePasswordStrings = /* @__PURE__ */ prefixed('changePassword.', {
   // ───────────── ChangePassword ─────────────
-  'changePassword.title': 'Change password',
-  'changePassword.currentPassword': 'Current password',
-  'changePassword.newPassword': 'New password',
-  'changePassword.confirmPassword': 'Repeat new password',
-  'changePassword.submit': 'Change password',
-  'changePassword.pending': 'Saving…',
-  'changePassword.success': 'Your password has been changed. Other devices have been signed out.',
-};
+  title: 'Change password',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  confirmPassword: 'Repeat new password',
+  submit: 'Change password',
+  pending: 'Saving…',
+  success: 'Your password has been changed. Other devices have been signed out.',
+});

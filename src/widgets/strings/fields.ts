@@ -1,3 +1,5 @@
+import { prefixed } from './prefixed.js';
+
 /**
  * The English default strings only the forms beyond sign-in show: field checks and field errors
  * (email format, new-password policy and repeat, taken username or email, wrong current password,
@@ -14,25 +16,31 @@
  */
 export const fieldStrings = {
   // ───────────── field checks and server field errors (forms beyond sign-in) ─────────────
-  'field.optional': '(optional)',
-  'field.invalidEmail': 'Enter an email address like name@example.com.',
-  'field.passwordTooShort': 'Use at least {min} characters.',
-  'field.passwordTooLong': 'Use at most {max} characters.',
-  'field.passwordMismatch': 'The two passwords do not match.',
-  'field.usernameTaken': 'This username is already taken.',
-  'field.emailTaken': 'This email address is already in use.',
-  'field.currentPasswordWrong': 'Your current password is not correct.',
-  'field.inviteInvalid': 'This invite code is not valid.',
-  'field.weakPassword': 'This password is too easy to guess. Choose a longer or less common one.',
-  'password.policy': 'Use {min} to {max} characters. A few words in a row make a strong passphrase.',
-  'password.policyCount': '{count} of at least {min} characters',
+  ...prefixed('field.', {
+    optional: '(optional)',
+    invalidEmail: 'Enter an email address like name@example.com.',
+    passwordTooShort: 'Use at least {min} characters.',
+    passwordTooLong: 'Use at most {max} characters.',
+    passwordMismatch: 'The two passwords do not match.',
+    usernameTaken: 'This username is already taken.',
+    emailTaken: 'This email address is already in use.',
+    currentPasswordWrong: 'Your current password is not correct.',
+    inviteInvalid: 'This invite code is not valid.',
+    weakPassword: 'This password is too easy to guess. Choose a longer or less common one.',
+  }),
+  ...prefixed('password.', {
+    policy: 'Use {min} to {max} characters. A few words in a row make a strong passphrase.',
+    policyCount: '{count} of at least {min} characters',
+  }),
 
   // ───────────── errors by code that sign-in never meets (its endpoint does not send them) ─────────────
-  'error.conflict': 'This conflicts with an existing entry.',
-  'error.invalid_token': 'This link is invalid or has expired.',
-  'error.weak_password': 'This password is too easy to guess. Choose a longer or less common one.',
-  'error.registration_closed': 'Registration is closed.',
-  'error.invite_required': 'An invite code is required to create an account.',
+  ...prefixed('error.', {
+    conflict: 'This conflicts with an existing entry.',
+    invalid_token: 'This link is invalid or has expired.',
+    weak_password: 'This password is too easy to guess. Choose a longer or less common one.',
+    registration_closed: 'Registration is closed.',
+    invite_required: 'An invite code is required to create an account.',
+  }),
 };
 
 /**

@@ -1,3 +1,5 @@
+import { prefixed } from './prefixed.js';
+
 /**
  * The English default strings of LogoutButton: one slice of {@link defaultMessages}, imported on its own
  * so a widget bundles only the strings it shows. Internal to the widgets.
@@ -7,8 +9,8 @@
  * logoutStrings['logout.label'];
  * ```
  */
-export const logoutStrings = {
+export const logoutStrings = /* @__PURE__ */ prefixed('logout.', {
   // ───────────── LogoutButton ─────────────
-  'logout.label': 'Sign out',
-  'logout.pending': 'Signing out…',
-};
+  label: 'Sign out',
+  pending: 'Signing out…',
+});

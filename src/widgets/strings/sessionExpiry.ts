@@ -1,3 +1,5 @@
+import { prefixed } from './prefixed.js';
+
 /**
  * The English default strings of SessionExpiryWarning: one slice of {@link defaultMessages}, imported on its own
  * so a widget bundles only the strings it shows. Internal to the widgets.
@@ -7,10 +9,10 @@
  * sessionExpiryStrings['expiry.title'];
  * ```
  */
-export const sessionExpiryStrings = {
+export const sessionExpiryStrings = /* @__PURE__ */ prefixed('expiry.', {
   // ───────────── SessionExpiryWarning ─────────────
-  'expiry.title': 'Your session is about to end',
-  'expiry.body': 'For your security you will be signed out in {time}.',
-  'expiry.stay': 'Stay signed in',
-  'expiry.signOut': 'Sign out',
-};
+  title: 'Your session is about to end',
+  body: 'For your security you will be signed out in {time}.',
+  stay: 'Stay signed in',
+  signOut: 'Sign out',
+});
