@@ -22,29 +22,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
 const kindOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : value === undefined ? 'nothing' : typeof value;
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  // Parsed with `reportInput`, so each issue carries the value it is about (absent: nothing there).
-  const value = issue.input;
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}, got ${kindOf(value)}`;
-    case 'too_big':
-    case 'too_small': {
-      const big = issue.code === 'too_big';
-      const length = issue.origin === 'string' || issue.origin === 'array';
-      return `${length ? (big ? 'longer' : 'shorter') : big ? 'greater' : 'less'} than ${String(big ? issue.maximum : issue.minimum)}`;
-    }
-    case 'invalid_format':
-      return `not a valid ${issue.format}`;
-    case 'invalid_value':
-      return `expected ${issue.values.map((allowed) => JSON.stringify(allowed)).join(' or ')}, got ${value === undefined ? 'nothing' : `another ${kindOf(value)}`}`;
-    case 'custom':
-      return issue.message;
-    default:
-      // Unions, record keys and elements, unknown keys: the code says which rule failed.
-      return `is not valid (${issue.code})`;
-  }
-}
+/** One issue in words: the type found for a type mismatch, the rule's own message for a custom check, else the rule (`too big`, `invalid value`, ...). */
+const describeIssue = (issue: z.core.$ZodIssue): string =>
+  issue.code === 'invalid_type'
+    ? // Parsed with `reportInput`, so each issue carries the value it is about (absent: nothing there).
+      `expected ${issue.expected}, got ${kindOf(issue.input)}`
+    : issue.code === 'custom'
+      ? issue.message
+      : issue.code.replace('_', ' ');
 
 /**
  * Describes why a value did not match a schema, naming the first mismatching paths and the types
