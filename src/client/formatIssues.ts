@@ -22,14 +22,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
 const kindOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : value === undefined ? 'nothing' : typeof value;
 
-/** One issue in words: the type found for a type mismatch, the rule's own message for a custom check, else the rule (`too big`, `invalid value`, ...). */
+/** One issue in words: the rule's own message for a custom check, else the rule that failed (the expected type, `too small`, `invalid value`, ...) and the kind of value found. */
 const describeIssue = (issue: z.core.$ZodIssue): string =>
-  issue.code === 'invalid_type'
-    ? // Parsed with `reportInput`, so each issue carries the value it is about (absent: nothing there).
-      `expected ${issue.expected}, got ${kindOf(issue.input)}`
-    : issue.code === 'custom'
-      ? issue.message
-      : issue.code.replace('_', ' ');
+  issue.code === 'custom'
+    ? issue.message
+    : // Parsed with `reportInput`, so each issue carries the value it is about (absent: nothing there).
+      `${issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.code.replace('_', ' ')}, got ${kindOf(issue.input)}`;
 
 /**
  * Describes why a value did not match a schema, naming the first mismatching paths and the types

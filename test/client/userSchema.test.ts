@@ -19,9 +19,9 @@ describe('an app user schema', () => {
     server.use(http.get(url('session'), answer({ plan: 'pro' })));
     expect((await client.getSession()).session?.user.plan).toBe('pro');
     server.use(http.get(url('session'), answer({ plan: 'platinum' })));
-    await expect(client.getSession()).rejects.toThrow('GET session: response did not match the contract: session.user.plan: invalid value');
+    await expect(client.getSession()).rejects.toThrow('GET session: response did not match the contract: session.user.plan: invalid value, got string');
     server.use(http.get(url('session'), answer({})));
-    await expect(client.getSession()).rejects.toThrow('session.user.plan: expected "free" or "pro", got nothing');
+    await expect(client.getSession()).rejects.toThrow('session.user.plan: invalid value, got nothing');
   });
 
   it('classic zod schema works the same', async () => {
@@ -37,7 +37,7 @@ describe('an app user schema', () => {
     server.use(http.get(url('session'), answer({ team: 'core' })));
     expect((await client.getSession()).session?.user.team).toBe('core');
     server.use(http.get(url('session'), answer({ team: '' })));
-    await expect(client.getSession()).rejects.toThrow('GET session: response did not match the contract: session.user.team: too small');
+    await expect(client.getSession()).rejects.toThrow('GET session: response did not match the contract: session.user.team: too small, got string');
   });
 
   it('without one, unknown user properties are kept but untyped', async () => {
