@@ -14,7 +14,6 @@ import { parseRetryAfter } from './parseRetryAfter.js';
 import { redactSecrets } from './redactSecrets.js';
 import { withSignal } from './withSignal.js';
 
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 const MAX_BODY = 1 << 20;
 
 /** The code an error answer gets when its body is not a contract error envelope. */
@@ -116,8 +115,8 @@ export function openConnection<TUser extends User = User>(options: AuthClientOpt
     if (transport !== 'cookie' && transport !== 'bearer') {
       throw new TypeError(`latchkey: transport must be "cookie" or "bearer", got ${JSON.stringify(transport)}`);
     }
-    if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
-      throw new TypeError(`latchkey: timeoutMs must be a number of milliseconds between 1 and ${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}`);
+    if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs < 2 ** 31)) {
+      throw new TypeError(`latchkey: timeoutMs must be a number of milliseconds between 1 and ${2 ** 31 - 1}, got ${String(timeoutMs)}`);
     }
   }
   // Bound late, so a fetch patched after the client was created (msw in tests) is the one used.

@@ -12,7 +12,6 @@ import type { AuthCore } from './createAuthCore.js';
  * ```
  */
 export const AuthCoreContext = createContext<AuthCore | null>(null);
-AuthCoreContext.displayName = 'LatchkeyAuth';
 
 /**
  * Carries the provider's `messages` overrides (merged over the defaults by `useMessages`).
@@ -24,7 +23,6 @@ AuthCoreContext.displayName = 'LatchkeyAuth';
  * ```
  */
 export const AuthMessagesContext = createContext<Partial<Messages> | undefined>(undefined);
-AuthMessagesContext.displayName = 'LatchkeyMessages';
 
 /**
  * Carries the provider's `expiryWarningMs` (a number, so readers rerender only when it changes).
@@ -36,6 +34,12 @@ AuthMessagesContext.displayName = 'LatchkeyMessages';
  * ```
  */
 export const AuthExpiryWarningContext = createContext(120_000);
+
+// Names for React DevTools, in development builds only.
+if (process.env.NODE_ENV !== 'production') {
+  AuthCoreContext.displayName = 'LatchkeyAuth';
+  AuthMessagesContext.displayName = 'LatchkeyMessages';
+}
 
 /**
  * Reads the provider's core, or throws an error naming the hook and the missing provider.
