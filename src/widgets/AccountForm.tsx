@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
-import type { FormEvent, FormHTMLAttributes, RefAttributes } from 'react';
+import { useState } from 'react';
+import type { FormHTMLAttributes, RefAttributes } from 'react';
 import type { UpdateProfileRequest, User } from '../contract/index.js';
 import { useAuth, useUpdateProfile } from '../react/index.js';
 import { AuthForm } from './AuthForm.js';
@@ -11,7 +11,6 @@ import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';
 import { useAuthForm } from './useAuthForm.js';
-import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
 import { accountStrings } from './strings/account.js';
@@ -51,52 +50,39 @@ export interface AccountFormProps extends Omit<FormHTMLAttributes<HTMLFormElemen
  * <RequireAuth><AccountForm /></RequireAuth>
  * ```
  */
-export function AccountForm({ ref, ...props }: AccountFormProps & RefAttributes<HTMLFormElement>) {
-  const { onSuccess: _onSuccess, headingLevel, messages: overrides, classNames, className, ...rest } = props;
+export function AccountForm({ onSuccess, messages: overrides, ...rest }: AccountFormProps & RefAttributes<HTMLFormElement>) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const auth = useAuth();
-  const titleId = useId();
   if (auth.status !== 'authenticated') {
     return (
       <AuthForm
-        ref={ref}
-        titleId={titleId}
+        kind="lk-account"
         title={messages['account.title']}
-        headingLevel={headingLevel}
-        rootClassName={cx('lk-root', 'lk-form', 'lk-account', classNames?.root, className)}
-        classNames={classNames}
-        onSubmit={(event) => event.preventDefault()}
         state={auth.status === 'loading' ? 'loading' : 'signed-out'}
         busy={auth.status === 'loading'}
-        intro={auth.status === 'unauthenticated' ? <p className={cx('lk-intro', classNames?.intro)}>{messages['account.signedOut']}</p> : null}
+        intro={auth.status === 'unauthenticated' && messages['account.signedOut']}
         {...rest}
       />
     );
   }
   // A different user (or a fresh sign-in) starts from that user's values.
-  return <AccountFields key={auth.user.id} {...props} ref={ref} user={auth.user} messages={messages} titleId={titleId} />;
+  return <AccountFields key={auth.user.id} {...rest} onSuccess={onSuccess} user={auth.user} messages={messages} />;
 }
 
 interface AccountFieldsProps extends Omit<AccountFormProps, 'messages'> {
   user: User;
   messages: WidgetMessages;
-  titleId: string;
 }
 
-function AccountFields(
-  { ref, user, messages, titleId, onSuccess, headingLevel, classNames, className, ...rest }: AccountFieldsProps & RefAttributes<HTMLFormElement>,
-) {
+function AccountFields({ user, messages, onSuccess, classNames, ...rest }: AccountFieldsProps & RefAttributes<HTMLFormElement>) {
   const mutation = useUpdateProfile();
   const form = useAuthForm(messages, ['name', 'email', 'currentPassword']);
-  const formRef = useMergeRefs(ref, form.formRef);
   const [name, setName] = useState(user.name ?? '');
   const [email, setEmail] = useState(user.email ?? '');
   const [currentPassword, setCurrentPassword] = useState('');
   const emailChanged = email.trim() !== (user.email ?? '');
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (form.locked) return;
+  const onSubmit = () => {
     const sentPassword = currentPassword;
     setCurrentPassword('');
     const body: UpdateProfileRequest = {};
@@ -118,14 +104,10 @@ function AccountFields(
 
   return (
     <AuthForm
-      ref={formRef}
-      form={form}
-      messages={messages}
-      titleId={titleId}
-      title={messages['account.title']}
-      headingLevel={headingLevel}
-      rootClassName={cx('lk-root', 'lk-form', 'lk-account', classNames?.root, className)}
+      kind="lk-account"
       classNames={classNames}
+      form={form}
+      title={messages['account.title']}
       onSubmit={onSubmit}
       intro={
         <dl className={cx('lk-intro', classNames?.intro)}>
@@ -133,23 +115,11 @@ function AccountFields(
           <dd>{user.username}</dd>
         </dl>
       }
-      submit={{ label: messages['account.submit'], pendingLabel: messages['account.pending'] }}
+      submit={[messages['account.submit'], messages['account.pending']]}
       {...rest}
     >
-      <Field
-        label={messages['account.name']}
-        {...form.bind('name', name, setName)}
-        autoComplete="name"
-        classNames={classNames}
-      />
-      <Field
-        label={messages['account.email']}
-        {...form.bind('email', email, setEmail)}
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        classNames={classNames}
-      />
+      <Field label={messages['account.name']} {...form.bind('name', name, setName)} autoComplete="name" classNames={classNames} />
+      <Field label={messages['account.email']} {...form.bind('email', email, setEmail)} type="email" autoComplete="email" spellCheck={false} classNames={classNames} />
       {emailChanged ? (
         <PasswordField
           label={messages['account.currentPassword']}

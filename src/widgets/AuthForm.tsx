@@ -1,4 +1,5 @@
-import type { FormEventHandler, FormHTMLAttributes, ReactNode, Ref } from 'react';
+import { useId } from 'react';
+import type { FormHTMLAttributes, ReactNode, Ref } from 'react';
 import { ActionLink } from './ActionLink.js';
 import type { LinkTarget } from './ActionLink.js';
 import type { FormClassNames } from './classNames.js';
@@ -9,148 +10,149 @@ import { formatMessage } from './formatMessage.js';
 import { FormStatus } from './FormStatus.js';
 import { Heading } from './Heading.js';
 import type { HeadingLevel } from './Heading.js';
-import type { CommonMessages } from './strings/common.js';
 import { SubmitButton } from './SubmitButton.js';
 import type { AuthFormController } from './useAuthForm.js';
+import { useMergeRefs } from './useMergeRefs.js';
 
 /**
- * One link under a form: where it goes and its text. `null`/`false` entries are skipped.
+ * One link under a form: where it goes (nothing: the link is not shown) and its text.
  *
  * @example
  * ```ts
- * const link: AuthFormLink = { target: '/login', label: messages['forgotPassword.back'] };
+ * const link: AuthFormLink = ['/login', messages['forgotPassword.back']];
  * ```
  */
-export interface AuthFormLink {
-  target: LinkTarget;
-  label: ReactNode;
-}
+export type AuthFormLink = readonly [target: LinkTarget | null | false | undefined, label: ReactNode];
 
 /**
  * Props of {@link AuthForm}. Other `<form>` attributes (the widget's rest props) are spread last.
  *
  * @example
  * ```tsx
- * const props: AuthFormProps = { titleId, title: 'Sign in', rootClassName: 'lk-root lk-form lk-login', onSubmit };
+ * const props: AuthFormProps = { kind: 'lk-login', title: 'Sign in', form, onSubmit };
  * ```
  */
-export interface AuthFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'title' | 'className' | 'onSubmit'> {
+export interface AuthFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'title' | 'onSubmit'> {
+  /** Reaches the `<form>` (merged with the controller's own ref). */
   ref?: Ref<HTMLFormElement> | undefined;
-  /** The heading's id (the form is labelled by it). */
-  titleId: string;
+  /** The widget's class (`lk-login`, ...): the form gets `lk-root lk-form <kind>`, `classNames.root`, `className`. */
+  kind?: string | undefined;
+  /** The form's full class list instead (a form inside another widget). */
+  rootClassName?: string | undefined;
   /** The heading text. */
   title: ReactNode;
   headingLevel?: HeadingLevel | undefined;
-  /** The form's full class list (already joined). */
-  rootClassName: string | undefined;
-  /** Class names of the parts (title, alert, countdown, submit, status, links, link). */
-  classNames?: Pick<FormClassNames, 'title' | 'alert' | 'countdown' | 'submit' | 'status' | 'links' | 'link'> | undefined;
-  onSubmit: FormEventHandler<HTMLFormElement>;
+  /** Class names of the parts. */
+  classNames?: FormClassNames | undefined;
+  /** Runs on submit (the browser's submit is always prevented), unless the controller is locked. */
+  onSubmit?: (() => void) | undefined;
   /**
    * The form controller: gives `data-state`, `aria-busy`, the error summary, the countdown and the
    * status region. Without one the form is a bare frame (title, intro, children, links).
    */
   form?: AuthFormController | undefined;
-  /** Needed with `form`: the countdown's strings. */
-  messages?: CommonMessages | undefined;
   /** `data-state` (default: the controller's state). */
   state?: string | undefined;
   /** `aria-busy` (default: a request is in flight). */
   busy?: boolean | undefined;
-  /** Shown between the title and the error summary. */
+  /** Shown between the title and the error summary; a string becomes the `lk-intro` paragraph. */
   intro?: ReactNode;
   /** The error summary text (default: the controller's). */
   summary?: ReactNode;
-  /** The submit button's text and pending text; `null` hides it. */
-  submit?: { label: ReactNode; pendingLabel: ReactNode } | null | undefined;
+  /** The submit button's text and pending text; nothing hides it. */
+  submit?: readonly [label: ReactNode, pendingLabel: ReactNode] | null | false | undefined;
   /** Content of the status region (default: the controller's success message). */
   status?: ReactNode;
-  /** Links under the form, in a list shown when at least one is present. */
-  links?: ReadonlyArray<AuthFormLink | null | false | undefined> | undefined;
+  /** Links under the form, in a list shown when at least one has a target. */
+  links?: readonly AuthFormLink[] | undefined;
   /** The fields. */
   children?: ReactNode;
 }
 
 /**
  * The skeleton every form widget shares: the `<form>` wiring (`method="post"`, `noValidate`,
- * labelled by its heading, `aria-busy`, `data-state`), the heading, an optional intro, the error
- * summary (`role="alert"`), the 429 countdown, the fields, the submit button, the polite status
- * region and the links list. Internal part of the widgets; the widgets only pass their strings,
- * fields and behaviour.
+ * labelled by its heading, `aria-busy`, `data-state`, submit prevented and ignored while the
+ * controller is locked, the widget's ref merged with the controller's), the heading, an optional
+ * intro, the error summary (`role="alert"`), the 429 countdown, the fields, the submit button, the polite status region and the links list.
+ * Internal part of the widgets; the widgets only pass their strings, fields and behaviour.
  *
  * @example
  * ```tsx
- * <AuthForm ref={formRef} form={form} messages={messages} titleId={titleId} title={messages['login.title']}
- *   rootClassName={cx('lk-root', 'lk-form', 'lk-login')} onSubmit={onSubmit}
- *   submit={{ label: messages['login.submit'], pendingLabel: messages['login.pending'] }}>
+ * <AuthForm {...rest} kind="lk-login" form={form} title={messages['login.title']} onSubmit={send}
+ *   submit={[messages['login.submit'], messages['login.pending']]}>
  *   <Field label={messages['login.identifier']} name="identifier" />
  * </AuthForm>
  * ```
  */
 export function AuthForm({
   ref,
-  titleId,
+  kind,
+  rootClassName,
   title,
   headingLevel,
-  rootClassName,
   classNames,
+  className,
   onSubmit,
   form,
-  messages,
   state,
   busy,
   intro,
   summary,
   submit,
   status,
-  links,
+  links = [],
   children,
   ...rest
 }: AuthFormProps) {
-  const shown = (links ?? []).filter((link): link is AuthFormLink => Boolean(link));
-  const isBusy = busy ?? form?.pending ?? false;
+  const titleId = useId();
+  const formRef = useMergeRefs(ref, form?.formRef);
+  const shown = links.filter((link) => link[0]);
+  const isBusy = busy ?? form?.pending;
   return (
     <form
-      ref={ref}
+      ref={formRef}
       method="post"
       noValidate
       aria-labelledby={titleId}
-      aria-busy={isBusy ? true : undefined}
+      aria-busy={isBusy || undefined}
       data-state={state ?? form?.state}
-      className={rootClassName}
-      onSubmit={onSubmit}
+      className={rootClassName ?? cx('lk-root', 'lk-form', kind, classNames?.root, className)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!form?.locked) onSubmit?.();
+      }}
       {...rest}
     >
       <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
         {title}
       </Heading>
-      {intro}
+      {typeof intro === 'string' ? <p className={cx('lk-intro', classNames?.intro)}>{intro}</p> : intro}
       {form ? (
         <>
           <FormError className={classNames?.alert} details={form.details}>
             {summary === undefined ? form.summary : summary}
           </FormError>
-          {messages && form.secondsLeft ? (
+          {form.secondsLeft ? (
             // The 429 countdown (a live timer; nothing once it has run out).
             <p className={cx('lk-countdown', classNames?.countdown)} role="timer">
-              {formatMessage(messages['form.rateLimited'], { time: formatDuration(form.secondsLeft, messages), seconds: form.secondsLeft })}
+              {formatMessage(form.messages['form.rateLimited'], { time: formatDuration(form.secondsLeft, form.messages), seconds: form.secondsLeft })}
             </p>
           ) : null}
         </>
       ) : null}
       {children}
       {form && submit ? (
-        <SubmitButton pending={form.pending} pendingLabel={submit.pendingLabel} disabled={form.locked} className={classNames?.submit}>
-          {submit.label}
+        <SubmitButton pending={form.pending} pendingLabel={submit[1]} disabled={form.locked} className={classNames?.submit}>
+          {submit[0]}
         </SubmitButton>
       ) : null}
       {form ? <FormStatus className={classNames?.status}>{status === undefined ? form.success : status}</FormStatus> : null}
       {shown.length > 0 ? (
         <ul className={cx('lk-links', classNames?.links)}>
-          {shown.map((link, index) => (
+          {shown.map(([target, label], index) => (
             <li key={index}>
-              <ActionLink target={link.target} className={cx('lk-link', classNames?.link)}>
-                {link.label}
+              <ActionLink target={target as LinkTarget} className={cx('lk-link', classNames?.link)}>
+                {label}
               </ActionLink>
             </li>
           ))}

@@ -1,16 +1,14 @@
-import { useId, useState } from 'react';
-import type { FormEvent, FormHTMLAttributes, RefAttributes } from 'react';
+import { useState } from 'react';
+import type { FormHTMLAttributes, RefAttributes } from 'react';
 import type { AuthResult } from '../contract/index.js';
 import { useAuthConfig, useChangePassword } from '../react/index.js';
 import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
-import { cx } from './cx.js';
 import type { HeadingLevel } from './Heading.js';
 import type { Messages } from './messages.js';
 import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js';
 import { PasswordField } from './PasswordField.js';
 import { useAuthForm } from './useAuthForm.js';
-import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
 import { changePasswordStrings } from './strings/changePassword.js';
@@ -51,21 +49,17 @@ export interface ChangePasswordProps extends Omit<FormHTMLAttributes<HTMLFormEle
  * ```
  */
 export function ChangePassword(
-  { ref, onSuccess, confirmPassword = true, headingLevel, messages: overrides, classNames, className, ...rest }: ChangePasswordProps & RefAttributes<HTMLFormElement>,
+  { onSuccess, confirmPassword = true, messages: overrides, classNames, ...rest }: ChangePasswordProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useChangePassword();
   const policy = useAuthConfig().data?.password;
   const form = useAuthForm(messages, ['currentPassword', 'newPassword', 'confirmPassword']);
-  const formRef = useMergeRefs(ref, form.formRef);
-  const titleId = useId();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (form.locked) return;
+  const onSubmit = () => {
     const sentCurrent = current;
     const sentNext = next;
     const repeated = confirm;
@@ -81,16 +75,12 @@ export function ChangePassword(
 
   return (
     <AuthForm
-      ref={formRef}
-      form={form}
-      messages={messages}
-      titleId={titleId}
-      title={messages['changePassword.title']}
-      headingLevel={headingLevel}
-      rootClassName={cx('lk-root', 'lk-form', 'lk-change-password', classNames?.root, className)}
+      kind="lk-change-password"
       classNames={classNames}
+      form={form}
+      title={messages['changePassword.title']}
       onSubmit={onSubmit}
-      submit={{ label: messages['changePassword.submit'], pendingLabel: messages['changePassword.pending'] }}
+      submit={[messages['changePassword.submit'], messages['changePassword.pending']]}
       {...rest}
     >
       <PasswordField

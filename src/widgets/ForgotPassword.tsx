@@ -50,14 +50,13 @@ const toVariables = (identifier: string) => ({ identifier });
  * ```
  */
 export function ForgotPassword(
-  { ref, signIn = '/login', defaultIdentifier = '', messages: overrides, ...rest }: ForgotPasswordProps & RefAttributes<HTMLFormElement>,
+  { signIn = '/login', defaultIdentifier = '', messages: overrides, ...rest }: ForgotPasswordProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useForgotPassword();
   return (
     <RecoveryForm
       {...rest}
-      ref={ref}
       signIn={signIn}
       defaultValue={defaultIdentifier}
       messages={messages}

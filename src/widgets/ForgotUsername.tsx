@@ -51,14 +51,13 @@ const toVariables = (email: string) => ({ email });
  * ```
  */
 export function ForgotUsername(
-  { ref, signIn = '/login', defaultEmail = '', messages: overrides, ...rest }: ForgotUsernameProps & RefAttributes<HTMLFormElement>,
+  { signIn = '/login', defaultEmail = '', messages: overrides, ...rest }: ForgotUsernameProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useForgotUsername();
   return (
     <RecoveryForm
       {...rest}
-      ref={ref}
       signIn={signIn}
       defaultValue={defaultEmail}
       messages={messages}

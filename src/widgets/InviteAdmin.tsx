@@ -1,5 +1,5 @@
 import { Fragment, useId, useRef, useState } from 'react';
-import type { FormEvent, HTMLAttributes, RefAttributes } from 'react';
+import type { HTMLAttributes, RefAttributes } from 'react';
 import type { CreateInviteRequest, Invite } from '../contract/index.js';
 import { useAdminCreateInvite, useAdminDeleteInvite, useAdminInvites } from '../react/index.js';
 import { AuthForm } from './AuthForm.js';
@@ -239,15 +239,11 @@ function CreateInviteForm({
 }) {
   const create = useAdminCreateInvite();
   const form = useAuthForm(messages, ['email', 'roles', 'expiresInHours']);
-  const { formRef } = form;
-  const titleId = useId();
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState('');
   const [hours, setHours] = useState(String(defaultExpiresInHours));
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (form.locked) return;
+  const onSubmit = () => {
     const errors: Record<string, string> = {};
     if (email.trim() !== '' && !looksLikeEmail(email.trim())) errors.email = messages['field.invalidEmail'];
     const expiresInHours = Number(hours);
@@ -267,16 +263,13 @@ function CreateInviteForm({
 
   return (
     <AuthForm
-      ref={formRef}
       form={form}
-      messages={messages}
-      titleId={titleId}
       title={messages['adminInvites.create']}
       headingLevel={headingLevel}
       rootClassName={cx('lk-form', classNames?.createForm)}
       classNames={classNames}
       onSubmit={onSubmit}
-      submit={{ label: messages['adminInvites.create'], pendingLabel: messages['adminInvites.pending'] }}
+      submit={[messages['adminInvites.create'], messages['adminInvites.pending']]}
     >
       <Field
         label={messages['adminInvites.email']}

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { FormEvent, FormHTMLAttributes, RefAttributes } from 'react';
+import type { FormHTMLAttributes, RefAttributes } from 'react';
 import type { AuthResult } from '../contract/index.js';
 import { useAuthConfig, useLogin } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
@@ -11,7 +11,6 @@ import type { HeadingLevel } from './Heading.js';
 import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';
 import { useAuthForm } from './useAuthForm.js';
-import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
 import { loginStrings } from './strings/login.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
@@ -66,21 +65,18 @@ const FIELDS = ['identifier', 'password'] as const;
  * ```
  */
 export function LoginForm(
-  { ref, onSuccess, links, showRemember = true, defaultIdentifier = '', headingLevel, messages: overrides, classNames, className, ...rest }: LoginFormProps & RefAttributes<HTMLFormElement>,
+  { onSuccess, links, showRemember = true, defaultIdentifier = '', messages: overrides, classNames, ...rest }: LoginFormProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const login = useLogin();
   const config = useAuthConfig().data;
   const form = useAuthForm(messages, FIELDS);
-  const formRef = useMergeRefs(ref, form.formRef);
-  const titleId = useId();
+  const rememberId = useId();
   const [identifier, setIdentifier] = useState(defaultIdentifier);
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(false);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (form.locked) return;
+  const onSubmit = () => {
     const sentPassword = password;
     setPassword('');
     const errors: Record<string, string> = {};
@@ -95,26 +91,18 @@ export function LoginForm(
     );
   };
 
-  const forgotPassword = linkTarget(links?.forgotPassword, '/forgot-password', config?.features.passwordReset);
-  const forgotUsername = linkTarget(links?.forgotUsername, '/forgot-username', config?.features.usernameRecovery);
-  const register = linkTarget(links?.register, '/register', config ? config.registration !== 'closed' : undefined);
-
   return (
     <AuthForm
-      ref={formRef}
-      form={form}
-      messages={messages}
-      titleId={titleId}
-      title={messages['login.title']}
-      headingLevel={headingLevel}
-      rootClassName={cx('lk-root', 'lk-form', 'lk-login', classNames?.root, className)}
+      kind="lk-login"
       classNames={classNames}
+      form={form}
+      title={messages['login.title']}
       onSubmit={onSubmit}
-      submit={{ label: messages['login.submit'], pendingLabel: messages['login.pending'] }}
+      submit={[messages['login.submit'], messages['login.pending']]}
       links={[
-        forgotPassword ? { target: forgotPassword, label: messages['login.forgotPassword'] } : null,
-        forgotUsername ? { target: forgotUsername, label: messages['login.forgotUsername'] } : null,
-        register ? { target: register, label: messages['login.register'] } : null,
+        [linkTarget(links?.forgotPassword, '/forgot-password', config?.features.passwordReset), messages['login.forgotPassword']],
+        [linkTarget(links?.forgotUsername, '/forgot-username', config?.features.usernameRecovery), messages['login.forgotUsername']],
+        [linkTarget(links?.register, '/register', config ? config.registration !== 'closed' : undefined), messages['login.register']],
       ]}
       {...rest}
     >
@@ -139,8 +127,8 @@ export function LoginForm(
       />
       {showRemember ? (
         <div className={cx('lk-checkbox', classNames?.checkbox)}>
-          <input id={`${titleId}-remember`} type="checkbox" name="remember" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
-          <label htmlFor={`${titleId}-remember`}>{messages['login.remember']}</label>
+          <input id={`${rememberId}-remember`} type="checkbox" name="remember" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
+          <label htmlFor={`${rememberId}-remember`}>{messages['login.remember']}</label>
         </div>
       ) : null}
     </AuthForm>

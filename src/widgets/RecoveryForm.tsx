@@ -1,17 +1,15 @@
-import { useId, useState } from 'react';
-import type { FormEvent, FormHTMLAttributes, InputHTMLAttributes, Ref } from 'react';
+import { useState } from 'react';
+import type { FormHTMLAttributes, InputHTMLAttributes, Ref } from 'react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
 import type { LinkTarget } from './ActionLink.js';
 import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
-import { cx } from './cx.js';
 import { Field } from './Field.js';
 import type { HeadingLevel } from './Heading.js';
 import type { CommonMessages } from './strings/common.js';
 import type { FieldMessages } from './strings/fields.js';
 import { useAuthForm } from './useAuthForm.js';
-import { useMergeRefs } from './useMergeRefs.js';
 
 /**
  * The texts of one recovery form, already looked up in the widget's dictionary.
@@ -76,14 +74,11 @@ export interface RecoveryFormProps<TVars> extends Omit<FormHTMLAttributes<HTMLFo
  * ```
  */
 export function RecoveryForm<TVars>({
-  ref,
   onSuccess,
   signIn,
   defaultValue,
-  headingLevel,
   messages,
   classNames,
-  className,
   mutation,
   field,
   inputProps,
@@ -94,13 +89,9 @@ export function RecoveryForm<TVars>({
   ...rest
 }: RecoveryFormProps<TVars>) {
   const form = useAuthForm(messages, [field]);
-  const formRef = useMergeRefs(ref, form.formRef);
-  const titleId = useId();
   const [value, setValue] = useState(defaultValue);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (form.locked) return;
+  const onSubmit = () => {
     const trimmed = value.trim();
     if (trimmed === '') return form.reject({ [field]: messages['field.required'] });
     const problem = validate?.(trimmed) ?? null;
@@ -113,27 +104,17 @@ export function RecoveryForm<TVars>({
 
   return (
     <AuthForm
-      ref={formRef}
-      form={form}
-      messages={messages}
-      titleId={titleId}
-      title={text.title}
-      headingLevel={headingLevel}
-      rootClassName={cx('lk-root', 'lk-form', rootClass, classNames?.root, className)}
+      kind={rootClass}
       classNames={classNames}
+      form={form}
+      title={text.title}
       onSubmit={onSubmit}
-      intro={<p className={cx('lk-intro', classNames?.intro)}>{text.intro}</p>}
-      submit={{ label: text.submit, pendingLabel: text.pending }}
-      links={[signIn ? { target: signIn, label: text.back } : null]}
+      intro={text.intro}
+      submit={[text.submit, text.pending]}
+      links={[[signIn, text.back]]}
       {...rest}
     >
-      <Field
-        label={text.label}
-        {...form.bind(field, value, setValue)}
-        {...inputProps}
-        required
-        classNames={classNames}
-      />
+      <Field label={text.label} {...form.bind(field, value, setValue)} {...inputProps} required classNames={classNames} />
     </AuthForm>
   );
 }

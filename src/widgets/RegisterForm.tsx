@@ -1,18 +1,16 @@
-import { useEffect, useId, useState } from 'react';
-import type { FormEvent, FormHTMLAttributes, RefAttributes } from 'react';
+import { useEffect, useState } from 'react';
+import type { FormHTMLAttributes, RefAttributes } from 'react';
 import type { RegisterRequest, RegisterResult } from '../contract/index.js';
 import { useAuthConfig, useRegister } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
 import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
-import { cx } from './cx.js';
 import { Field, FieldFrame } from './Field.js';
 import type { HeadingLevel } from './Heading.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js';
 import { useAuthForm } from './useAuthForm.js';
-import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
 import { registerStrings } from './strings/register.js';
@@ -110,7 +108,6 @@ function initialExtraValues(fields: ReadonlyArray<RegisterExtraField>): ExtraVal
  */
 export function RegisterForm(
   {
-    ref,
     onSuccess,
     confirmPassword = false,
     showName = true,
@@ -118,10 +115,8 @@ export function RegisterForm(
     defaultInvite,
     inviteParam = 'invite',
     signIn = '/login',
-    headingLevel,
     messages: overrides,
     classNames,
-    className,
     ...rest
   }: RegisterFormProps & RefAttributes<HTMLFormElement>,
 ) {
@@ -140,8 +135,6 @@ export function RegisterForm(
     'invite',
     ...extraFields.map((field) => `profile.${field.name}`),
   ]);
-  const formRef = useMergeRefs(ref, form.formRef);
-  const titleId = useId();
   const [username, setUsername] = useState('');
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -155,9 +148,7 @@ export function RegisterForm(
     removeUrlToken(inviteParam);
   }, [inviteParam]);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (form.locked || closed) return;
+  const onSubmit = () => {
     const sent = password;
     const repeated = confirm;
     setPassword('');
@@ -206,35 +197,23 @@ export function RegisterForm(
   };
 
   const shell = {
-    ref: formRef,
-    titleId,
-    title: messages['register.title'],
-    headingLevel,
-    rootClassName: cx('lk-root', 'lk-form', 'lk-register', classNames?.root, className),
+    kind: 'lk-register',
     classNames,
-    links: [signIn ? { target: signIn, label: messages['register.signIn'] } : null],
+    title: messages['register.title'],
+    links: [[signIn, messages['register.signIn']]] as const,
   };
 
   if (closed) {
-    return (
-      <AuthForm
-        {...shell}
-        state="closed"
-        onSubmit={(event) => event.preventDefault()}
-        intro={<p className={cx('lk-intro', classNames?.intro)}>{messages['register.closed']}</p>}
-        {...rest}
-      />
-    );
+    return <AuthForm {...shell} state="closed" intro={messages['register.closed']} {...rest} />;
   }
 
   return (
     <AuthForm
       {...shell}
       form={form}
-      messages={messages}
       data-registration={config?.registration}
       onSubmit={onSubmit}
-      submit={done ? null : { label: messages['register.submit'], pendingLabel: messages['register.pending'] }}
+      submit={!done && [messages['register.submit'], messages['register.pending']]}
       {...rest}
     >
       {done ? null : (
@@ -327,9 +306,9 @@ export function RegisterForm(
                 required={field.required}
                 value={typeof value === 'string' ? value : ''}
                 error={form.fieldErrors[key]}
-                classNames={classNames}
                 {...(field.type === 'number' ? { min: field.min, max: field.max, inputMode: 'decimal' as const } : { autoComplete: field.autoComplete })}
                 onChange={(event) => change(event.target.value)}
+                classNames={classNames}
               />
             );
           })}

@@ -1,15 +1,13 @@
-import { useEffect, useId, useState } from 'react';
-import type { FormEvent, FormHTMLAttributes, RefAttributes } from 'react';
+import { useEffect, useState } from 'react';
+import type { FormHTMLAttributes, RefAttributes } from 'react';
 import { useAuthConfig, useResetPassword } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
 import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
-import { cx } from './cx.js';
 import type { HeadingLevel } from './Heading.js';
 import type { Messages } from './messages.js';
 import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js';
 import { useAuthForm } from './useAuthForm.js';
-import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
 import { resetPasswordStrings } from './strings/resetPassword.js';
@@ -61,16 +59,13 @@ export interface ResetPasswordProps extends Omit<FormHTMLAttributes<HTMLFormElem
  */
 export function ResetPassword(
   {
-    ref,
     token: tokenProp,
     tokenParam = 'token',
     onSuccess,
     forgotPassword = '/forgot-password',
     signIn = '/login',
-    headingLevel,
     messages: overrides,
     classNames,
-    className,
     ...rest
   }: ResetPasswordProps & RefAttributes<HTMLFormElement>,
 ) {
@@ -78,8 +73,6 @@ export function ResetPassword(
   const mutation = useResetPassword();
   const policy = useAuthConfig().data?.password;
   const form = useAuthForm(messages, ['password', 'confirmPassword']);
-  const formRef = useMergeRefs(ref, form.formRef);
-  const titleId = useId();
   const [urlToken] = useState(() => (tokenProp === undefined ? readUrlToken(tokenParam) : null));
   const token = tokenProp ?? urlToken;
   const [password, setPassword] = useState('');
@@ -93,9 +86,8 @@ export function ResetPassword(
   const done = form.state === 'success';
   const showFields = token !== null && !tokenRejected && !done;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (form.locked || token === null) return;
+  const onSubmit = () => {
+    if (token === null) return;
     const sent = password;
     const repeated = confirm;
     setPassword('');
@@ -110,21 +102,17 @@ export function ResetPassword(
 
   return (
     <AuthForm
-      ref={formRef}
-      form={form}
-      messages={messages}
-      titleId={titleId}
-      title={messages['resetPassword.title']}
-      headingLevel={headingLevel}
-      rootClassName={cx('lk-root', 'lk-form', 'lk-reset-password', classNames?.root, className)}
+      kind="lk-reset-password"
       classNames={classNames}
+      form={form}
+      title={messages['resetPassword.title']}
       onSubmit={onSubmit}
       state={token === null ? 'error' : form.state}
       summary={summary}
-      submit={showFields ? { label: messages['resetPassword.submit'], pendingLabel: messages['resetPassword.pending'] } : null}
+      submit={showFields && [messages['resetPassword.submit'], messages['resetPassword.pending']]}
       links={[
-        token === null || tokenRejected ? { target: forgotPassword, label: messages['resetPassword.requestNew'] } : null,
-        done && signIn ? { target: signIn, label: messages['resetPassword.signIn'] } : null,
+        [(token === null || tokenRejected) && forgotPassword, messages['resetPassword.requestNew']],
+        [done && signIn, messages['resetPassword.signIn']],
       ]}
       {...rest}
     >

@@ -1,5 +1,5 @@
 import { Fragment, useId, useRef, useState } from 'react';
-import type { FormEvent, HTMLAttributes, RefAttributes } from 'react';
+import type { HTMLAttributes, RefAttributes } from 'react';
 import type { AdminCreateUserRequest, AdminUser } from '../contract/index.js';
 import {
   useAdminCreateUser,
@@ -408,8 +408,6 @@ function RoleEditor({
 function CreateUserForm({ messages, classNames, headingLevel }: { messages: WidgetMessages; classNames: UserAdminClassNames | undefined; headingLevel: HeadingLevel }) {
   const create = useAdminCreateUser();
   const form = useAuthForm(messages, ['username', 'email', 'name', 'roles', 'password']);
-  const { formRef } = form;
-  const titleId = useId();
   const [username, setUsername] = useState('');
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -417,9 +415,7 @@ function CreateUserForm({ messages, classNames, headingLevel }: { messages: Widg
   const [password, setPassword] = useState('');
   const [link, setLink] = useState<string | null>(null);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (form.locked) return;
+  const onSubmit = () => {
     const sent = password;
     setPassword('');
     setLink(null);
@@ -450,16 +446,13 @@ function CreateUserForm({ messages, classNames, headingLevel }: { messages: Widg
 
   return (
     <AuthForm
-      ref={formRef}
       form={form}
-      messages={messages}
-      titleId={titleId}
       title={messages['adminUsers.create']}
       headingLevel={headingLevel}
       rootClassName={cx('lk-form', classNames?.createForm)}
       classNames={classNames}
       onSubmit={onSubmit}
-      submit={{ label: messages['adminUsers.createSubmit'], pendingLabel: messages['form.pending'] }}
+      submit={[messages['adminUsers.createSubmit'], messages['form.pending']]}
       status={
         <>
           {form.success}

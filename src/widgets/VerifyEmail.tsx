@@ -1,15 +1,13 @@
-import { useEffect, useId, useState } from 'react';
-import type { FormEvent, FormHTMLAttributes, RefAttributes } from 'react';
+import { useEffect, useState } from 'react';
+import type { FormHTMLAttributes, RefAttributes } from 'react';
 import type { AuthResult } from '../contract/index.js';
 import { useVerifyEmail } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
 import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
-import { cx } from './cx.js';
 import type { HeadingLevel } from './Heading.js';
 import type { Messages } from './messages.js';
 import { useAuthForm } from './useAuthForm.js';
-import { useMergeRefs } from './useMergeRefs.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
 import { verifyEmailStrings } from './strings/verifyEmail.js';
@@ -57,13 +55,11 @@ export interface VerifyEmailProps extends Omit<FormHTMLAttributes<HTMLFormElemen
  * ```
  */
 export function VerifyEmail(
-  { ref, token: tokenProp, tokenParam = 'token', onSuccess, signIn = '/login', headingLevel, messages: overrides, classNames, className, ...rest }: VerifyEmailProps & RefAttributes<HTMLFormElement>,
+  { token: tokenProp, tokenParam = 'token', onSuccess, signIn = '/login', messages: overrides, ...rest }: VerifyEmailProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useVerifyEmail();
   const form = useAuthForm(messages, []);
-  const formRef = useMergeRefs(ref, form.formRef);
-  const titleId = useId();
   const [urlToken] = useState(() => (tokenProp === undefined ? readUrlToken(tokenParam) : null));
   const token = tokenProp ?? urlToken;
 
@@ -74,30 +70,23 @@ export function VerifyEmail(
   const tokenRejected = form.error?.code === 'invalid_token';
   const done = form.state === 'success';
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (form.locked || token === null) return;
-    form.send(mutation, { token }, () => messages['verifyEmail.success'], onSuccess);
+  const onSubmit = () => {
+    if (token !== null) form.send(mutation, { token }, () => messages['verifyEmail.success'], onSuccess);
   };
 
   const actionable = token !== null && !tokenRejected && !done;
 
   return (
     <AuthForm
-      ref={formRef}
+      kind="lk-verify-email"
       form={form}
-      messages={messages}
-      titleId={titleId}
       title={messages['verifyEmail.title']}
-      headingLevel={headingLevel}
-      rootClassName={cx('lk-root', 'lk-form', 'lk-verify-email', classNames?.root, className)}
-      classNames={classNames}
       onSubmit={onSubmit}
       state={token === null ? 'error' : form.state}
-      intro={actionable ? <p className={cx('lk-intro', classNames?.intro)}>{messages['verifyEmail.intro']}</p> : null}
+      intro={actionable && messages['verifyEmail.intro']}
       summary={tokenRejected ? messages['verifyEmail.invalidToken'] : token === null ? messages['verifyEmail.missingToken'] : form.summary}
-      submit={actionable ? { label: messages['verifyEmail.submit'], pendingLabel: messages['verifyEmail.pending'] } : null}
-      links={[(token === null || tokenRejected) && signIn ? { target: signIn, label: messages['verifyEmail.signIn'] } : null]}
+      submit={actionable && [messages['verifyEmail.submit'], messages['verifyEmail.pending']]}
+      links={[[(token === null || tokenRejected) && signIn, messages['verifyEmail.signIn']]]}
       {...rest}
     />
   );

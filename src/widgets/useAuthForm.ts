@@ -55,6 +55,8 @@ export interface BoundField {
  * ```
  */
 export interface AuthFormController {
+  /** The widget's dictionary (the countdown's and the fields' strings). */
+  messages: CommonMessages & Partial<FieldMessages>;
   /** Put on the `<form>`: focus moves inside it after a failure. */
   formRef: RefObject<HTMLFormElement | null>;
   /** The current state (the countdown decides `rate-limited`). */
@@ -161,6 +163,7 @@ export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, f
   // When a countdown has run out, the form is usable again and says so.
   const countdownOver = outcome.state === 'rate-limited' && secondsLeft === 0;
   return {
+    messages,
     formRef,
     state: countdownOver ? 'idle' : outcome.state,
     fieldErrors: outcome.fieldErrors,
