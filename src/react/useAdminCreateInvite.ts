@@ -1,10 +1,8 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
 import type { CreateInviteRequest, Invite } from '../contract/index.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { refreshAdminLists, useOperation } from './useOperation.js';
 import { adminCreateInviteOperation } from '../client/operations.js';
 
 /**
@@ -18,16 +16,9 @@ import { adminCreateInviteOperation } from '../client/operations.js';
  * ```
  */
 export function useAdminCreateInvite(): UseMutationResult<{ invite: Invite }, AuthError, CreateInviteRequest> {
-  const core = useAuthCore('useAdminCreateInvite');
-  const run = useUnmountSignal();
-  return useMutation<{ invite: Invite }, AuthError, CreateInviteRequest>(
-    {
-      mutationFn: (body) => run((signal) => core.client.send(adminCreateInviteOperation, { body, signal })),
-      retry: 0,
-      onSuccess: () => {
-        void core.queryClient.invalidateQueries({ queryKey: core.keys.admin });
-      },
-    },
-    core.queryClient,
+  return useOperation<{ invite: Invite }, CreateInviteRequest>(
+    'useAdminCreateInvite',
+    (client, body, signal) => client.send(adminCreateInviteOperation, { body, signal }),
+    refreshAdminLists,
   );
 }

@@ -1,10 +1,8 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
 import type { AdminCreateUserRequest, AdminCreateUserResult } from '../contract/index.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { refreshAdminLists, useOperation } from './useOperation.js';
 import { adminCreateUserOperation } from '../client/operations.js';
 
 /**
@@ -19,16 +17,9 @@ import { adminCreateUserOperation } from '../client/operations.js';
  * ```
  */
 export function useAdminCreateUser(): UseMutationResult<AdminCreateUserResult, AuthError, AdminCreateUserRequest> {
-  const core = useAuthCore('useAdminCreateUser');
-  const run = useUnmountSignal();
-  return useMutation<AdminCreateUserResult, AuthError, AdminCreateUserRequest>(
-    {
-      mutationFn: (body) => run((signal) => core.client.send(adminCreateUserOperation, { body, signal })),
-      retry: 0,
-      onSuccess: () => {
-        void core.queryClient.invalidateQueries({ queryKey: core.keys.admin });
-      },
-    },
-    core.queryClient,
+  return useOperation<AdminCreateUserResult, AdminCreateUserRequest>(
+    'useAdminCreateUser',
+    (client, body, signal) => client.send(adminCreateUserOperation, { body, signal }),
+    refreshAdminLists,
   );
 }

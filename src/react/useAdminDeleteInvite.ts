@@ -1,9 +1,7 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { refreshAdminLists, useOperation } from './useOperation.js';
 import { adminDeleteInviteOperation } from '../client/operations.js';
 
 /**
@@ -17,16 +15,9 @@ import { adminDeleteInviteOperation } from '../client/operations.js';
  * ```
  */
 export function useAdminDeleteInvite(): UseMutationResult<void, AuthError, string> {
-  const core = useAuthCore('useAdminDeleteInvite');
-  const run = useUnmountSignal();
-  return useMutation<void, AuthError, string>(
-    {
-      mutationFn: (code) => run((signal) => core.client.send(adminDeleteInviteOperation, { params: { code }, signal })),
-      retry: 0,
-      onSuccess: () => {
-        void core.queryClient.invalidateQueries({ queryKey: core.keys.admin });
-      },
-    },
-    core.queryClient,
+  return useOperation<void, string>(
+    'useAdminDeleteInvite',
+    (client, code, signal) => client.send(adminDeleteInviteOperation, { params: { code }, signal }),
+    refreshAdminLists,
   );
 }

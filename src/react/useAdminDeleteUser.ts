@@ -1,9 +1,7 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { refreshAdminLists, useOperation } from './useOperation.js';
 import { adminDeleteUserOperation } from '../client/operations.js';
 
 /**
@@ -17,16 +15,9 @@ import { adminDeleteUserOperation } from '../client/operations.js';
  * ```
  */
 export function useAdminDeleteUser(): UseMutationResult<void, AuthError, string> {
-  const core = useAuthCore('useAdminDeleteUser');
-  const run = useUnmountSignal();
-  return useMutation<void, AuthError, string>(
-    {
-      mutationFn: (id) => run((signal) => core.client.send(adminDeleteUserOperation, { params: { id }, signal })),
-      retry: 0,
-      onSuccess: () => {
-        void core.queryClient.invalidateQueries({ queryKey: core.keys.admin });
-      },
-    },
-    core.queryClient,
+  return useOperation<void, string>(
+    'useAdminDeleteUser',
+    (client, id, signal) => client.send(adminDeleteUserOperation, { params: { id }, signal }),
+    refreshAdminLists,
   );
 }

@@ -1,10 +1,8 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
 import type { ResetLink } from '../contract/index.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { refreshAdminLists, useOperation } from './useOperation.js';
 import { adminResetLinkOperation } from '../client/operations.js';
 
 /**
@@ -19,16 +17,9 @@ import { adminResetLinkOperation } from '../client/operations.js';
  * ```
  */
 export function useAdminResetLink(): UseMutationResult<ResetLink, AuthError, string> {
-  const core = useAuthCore('useAdminResetLink');
-  const run = useUnmountSignal();
-  return useMutation<ResetLink, AuthError, string>(
-    {
-      mutationFn: (id) => run((signal) => core.client.send(adminResetLinkOperation, { params: { id }, signal })),
-      retry: 0,
-      onSuccess: () => {
-        void core.queryClient.invalidateQueries({ queryKey: core.keys.admin });
-      },
-    },
-    core.queryClient,
+  return useOperation<ResetLink, string>(
+    'useAdminResetLink',
+    (client, id, signal) => client.send(adminResetLinkOperation, { params: { id }, signal }),
+    refreshAdminLists,
   );
 }

@@ -1,10 +1,8 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
 import type { AdminUpdateUserRequest, AdminUser } from '../contract/index.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { refreshAdminLists, useOperation } from './useOperation.js';
 import { adminUpdateUserOperation } from '../client/operations.js';
 
 /**
@@ -18,20 +16,15 @@ import { adminUpdateUserOperation } from '../client/operations.js';
  * ```
  */
 export function useAdminUpdateUser(): UseMutationResult<{ user: AdminUser }, AuthError, { id: string; body: AdminUpdateUserRequest }> {
-  const core = useAuthCore('useAdminUpdateUser');
-  const run = useUnmountSignal();
-  return useMutation<{ user: AdminUser }, AuthError, { id: string; body: AdminUpdateUserRequest }>(
-    {
-      mutationFn: ({ id, body }) => run((signal) => core.client.send(adminUpdateUserOperation, { params: { id }, body, signal })),
-      retry: 0,
-      onSuccess: (_result, variables) => {
-        void core.queryClient.invalidateQueries({ queryKey: core.keys.admin });
-        const current = core.auth.getSnapshot();
-        if (current.status === 'authenticated' && current.user.id === variables.id) {
-          void core.queryClient.invalidateQueries({ queryKey: core.keys.session, exact: true });
-        }
-      },
+  return useOperation<{ user: AdminUser }, { id: string; body: AdminUpdateUserRequest }>(
+    'useAdminUpdateUser',
+    (client, { id, body }, signal) => client.send(adminUpdateUserOperation, { params: { id }, body, signal }),
+    (core, _result, variables) => {
+      refreshAdminLists(core);
+      const current = core.auth.getSnapshot();
+      if (current.status === 'authenticated' && current.user.id === variables.id) {
+        void core.queryClient.invalidateQueries({ queryKey: core.keys.session, exact: true });
+      }
     },
-    core.queryClient,
   );
 }

@@ -1,10 +1,8 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
 import type { AuthResult, ChangePasswordRequest, User } from '../contract/index.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { useOperation } from './useOperation.js';
 import { changePasswordOperation } from '../client/operations.js';
 
 /**
@@ -20,15 +18,9 @@ import { changePasswordOperation } from '../client/operations.js';
  * ```
  */
 export function useChangePassword<TUser extends User = User>(): UseMutationResult<AuthResult<TUser>, AuthError, ChangePasswordRequest> {
-  const core = useAuthCore('useChangePassword');
-  const run = useUnmountSignal();
-  const client = core.client;
-  return useMutation<AuthResult<TUser>, AuthError, ChangePasswordRequest>(
-    {
-      mutationFn: (body) => run((signal) => client.send(changePasswordOperation, { body, signal }) as Promise<AuthResult<TUser>>),
-      retry: 0,
-      onSuccess: (result) => core.applySession(result.session),
-    },
-    core.queryClient,
+  return useOperation<AuthResult<TUser>, ChangePasswordRequest>(
+    'useChangePassword',
+    (client, body, signal) => client.send(changePasswordOperation, { body, signal }),
+    (core, result) => core.applySession(result.session),
   );
 }

@@ -1,10 +1,8 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
 import type { ForgotPasswordRequest } from '../contract/index.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { useOperation } from './useOperation.js';
 import { forgotPasswordOperation } from '../client/operations.js';
 
 /**
@@ -19,10 +17,8 @@ import { forgotPasswordOperation } from '../client/operations.js';
  * ```
  */
 export function useForgotPassword(): UseMutationResult<void, AuthError, ForgotPasswordRequest> {
-  const core = useAuthCore('useForgotPassword');
-  const run = useUnmountSignal();
-  return useMutation<void, AuthError, ForgotPasswordRequest>(
-    { mutationFn: (body) => run((signal) => core.client.send(forgotPasswordOperation, { body, signal }).then(() => undefined)), retry: 0 },
-    core.queryClient,
+  return useOperation<void, ForgotPasswordRequest>(
+    'useForgotPassword',
+    (client, body, signal) => client.send(forgotPasswordOperation, { body, signal }).then(() => undefined),
   );
 }

@@ -1,10 +1,8 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
 import type { ForgotUsernameRequest } from '../contract/index.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { useOperation } from './useOperation.js';
 import { forgotUsernameOperation } from '../client/operations.js';
 
 /**
@@ -18,10 +16,8 @@ import { forgotUsernameOperation } from '../client/operations.js';
  * ```
  */
 export function useForgotUsername(): UseMutationResult<void, AuthError, ForgotUsernameRequest> {
-  const core = useAuthCore('useForgotUsername');
-  const run = useUnmountSignal();
-  return useMutation<void, AuthError, ForgotUsernameRequest>(
-    { mutationFn: (body) => run((signal) => core.client.send(forgotUsernameOperation, { body, signal }).then(() => undefined)), retry: 0 },
-    core.queryClient,
+  return useOperation<void, ForgotUsernameRequest>(
+    'useForgotUsername',
+    (client, body, signal) => client.send(forgotUsernameOperation, { body, signal }).then(() => undefined),
   );
 }

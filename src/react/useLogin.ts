@@ -1,10 +1,8 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
 import type { AuthResult, LoginRequest, User } from '../contract/index.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { useOperation } from './useOperation.js';
 import { loginOperation } from '../client/operations.js';
 
 /**
@@ -21,15 +19,9 @@ import { loginOperation } from '../client/operations.js';
  * ```
  */
 export function useLogin<TUser extends User = User>(): UseMutationResult<AuthResult<TUser>, AuthError, LoginRequest> {
-  const core = useAuthCore('useLogin');
-  const run = useUnmountSignal();
-  const client = core.client;
-  return useMutation<AuthResult<TUser>, AuthError, LoginRequest>(
-    {
-      mutationFn: (body) => run((signal) => client.send(loginOperation, { body, signal }) as Promise<AuthResult<TUser>>),
-      retry: 0,
-      onSuccess: (result) => core.applySession(result.session),
-    },
-    core.queryClient,
+  return useOperation<AuthResult<TUser>, LoginRequest>(
+    'useLogin',
+    (client, body, signal) => client.send(loginOperation, { body, signal }),
+    (core, result) => core.applySession(result.session),
   );
 }

@@ -1,10 +1,8 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
 import type { RegisterRequest, RegisterResult, User } from '../contract/index.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { useOperation } from './useOperation.js';
 import { registerOperation } from '../client/operations.js';
 
 /**
@@ -20,17 +18,11 @@ import { registerOperation } from '../client/operations.js';
  * ```
  */
 export function useRegister<TUser extends User = User>(): UseMutationResult<RegisterResult<TUser>, AuthError, RegisterRequest> {
-  const core = useAuthCore('useRegister');
-  const run = useUnmountSignal();
-  const client = core.client;
-  return useMutation<RegisterResult<TUser>, AuthError, RegisterRequest>(
-    {
-      mutationFn: (body) => run((signal) => client.send(registerOperation, { body, signal }) as Promise<RegisterResult<TUser>>),
-      retry: 0,
-      onSuccess: (result) => {
-        if (result.session !== null) core.applySession(result.session);
-      },
+  return useOperation<RegisterResult<TUser>, RegisterRequest>(
+    'useRegister',
+    (client, body, signal) => client.send(registerOperation, { body, signal }),
+    (core, result) => {
+      if (result.session !== null) core.applySession(result.session);
     },
-    core.queryClient,
   );
 }

@@ -1,10 +1,8 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
 import type { ResetPasswordRequest } from '../contract/index.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { useOperation } from './useOperation.js';
 import { resetPasswordOperation } from '../client/operations.js';
 
 /**
@@ -18,10 +16,8 @@ import { resetPasswordOperation } from '../client/operations.js';
  * ```
  */
 export function useResetPassword(): UseMutationResult<void, AuthError, ResetPasswordRequest> {
-  const core = useAuthCore('useResetPassword');
-  const run = useUnmountSignal();
-  return useMutation<void, AuthError, ResetPasswordRequest>(
-    { mutationFn: (body) => run((signal) => core.client.send(resetPasswordOperation, { body, signal })), retry: 0 },
-    core.queryClient,
+  return useOperation<void, ResetPasswordRequest>(
+    'useResetPassword',
+    (client, body, signal) => client.send(resetPasswordOperation, { body, signal }),
   );
 }

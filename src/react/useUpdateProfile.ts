@@ -1,10 +1,8 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { Session, UpdateProfileRequest, User } from '../contract/index.js';
 import type { AuthError } from '../client/AuthError.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { useOperation } from './useOperation.js';
 import { updateProfileOperation } from '../client/operations.js';
 
 /**
@@ -18,18 +16,12 @@ import { updateProfileOperation } from '../client/operations.js';
  * ```
  */
 export function useUpdateProfile<TUser extends User = User>(): UseMutationResult<{ user: TUser }, AuthError, UpdateProfileRequest> {
-  const core = useAuthCore('useUpdateProfile');
-  const run = useUnmountSignal();
-  const client = core.client;
-  return useMutation<{ user: TUser }, AuthError, UpdateProfileRequest>(
-    {
-      mutationFn: (body) => run((signal) => client.send(updateProfileOperation, { body, signal }) as Promise<{ user: TUser }>),
-      retry: 0,
-      onSuccess: ({ user }) => {
-        const current = core.queryClient.getQueryData<Session<User> | null>(core.keys.session);
-        if (current != null && current.user.id === user.id) core.queryClient.setQueryData(core.keys.session, { ...current, user });
-      },
+  return useOperation<{ user: TUser }, UpdateProfileRequest>(
+    'useUpdateProfile',
+    (client, body, signal) => client.send(updateProfileOperation, { body, signal }),
+    (core, { user }) => {
+      const current = core.queryClient.getQueryData<Session<User> | null>(core.keys.session);
+      if (current != null && current.user.id === user.id) core.queryClient.setQueryData(core.keys.session, { ...current, user });
     },
-    core.queryClient,
   );
 }

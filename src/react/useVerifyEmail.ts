@@ -1,10 +1,8 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
 import type { AuthResult, VerifyEmailRequest, User } from '../contract/index.js';
-import { useAuthCore } from './AuthContext.js';
-import { useUnmountSignal } from './useUnmountSignal.js';
+import { useOperation } from './useOperation.js';
 import { verifyEmailOperation } from '../client/operations.js';
 
 /**
@@ -18,15 +16,9 @@ import { verifyEmailOperation } from '../client/operations.js';
  * ```
  */
 export function useVerifyEmail<TUser extends User = User>(): UseMutationResult<AuthResult<TUser>, AuthError, VerifyEmailRequest> {
-  const core = useAuthCore('useVerifyEmail');
-  const run = useUnmountSignal();
-  const client = core.client;
-  return useMutation<AuthResult<TUser>, AuthError, VerifyEmailRequest>(
-    {
-      mutationFn: (body) => run((signal) => client.send(verifyEmailOperation, { body, signal }) as Promise<AuthResult<TUser>>),
-      retry: 0,
-      onSuccess: (result) => core.applySession(result.session),
-    },
-    core.queryClient,
+  return useOperation<AuthResult<TUser>, VerifyEmailRequest>(
+    'useVerifyEmail',
+    (client, body, signal) => client.send(verifyEmailOperation, { body, signal }),
+    (core, result) => core.applySession(result.session),
   );
 }
