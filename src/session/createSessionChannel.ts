@@ -27,7 +27,7 @@ export interface SessionChannelMessage {
  * ```
  */
 export interface SessionChannel {
-  /** Tells every other tab (and every other channel of this name in this tab). The timestamp is added. */
+  /** Tells every other tab (over BroadcastChannel also every other channel of this name in this tab). The timestamp is added. */
   post(message: { type: SessionChannelMessage['type']; userId: string | null }): void;
   /** Receives the other tabs' messages (never this channel's own); returns the unsubscribe function. */
   subscribe(listener: (message: SessionChannelMessage) => void): () => void;
