@@ -14,7 +14,6 @@ import { VisuallyHidden } from './VisuallyHidden.js';
 
 /** The strings AuthStatusHeader shows (its own slice of the dictionary; it shows none of the shared form strings). */
 const STRINGS = authStatusHeaderStrings;
-type WidgetMessages = typeof STRINGS;
 
 /**
  * Class names of the parts of {@link AuthStatusHeader}.
@@ -84,8 +83,18 @@ export function AuthStatusHeader(
   const messages = useWidgetMessages(STRINGS, overrides);
   const auth = useAuth();
   const core = useAuthCore('AuthStatusHeader');
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
+  // Which item takes focus when the menu opens: 0 the first, -1 the last.
+  const start = useRef(0);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLUListElement>(null);
   const signInRef = useRef<HTMLElement | null>(null);
   const focusSignIn = useRef(false);
+  const user = auth.user;
+  // The menu belongs to the signed-in user: once signed out it is closed for whoever signs in next.
+  if (!user && open) setOpen(false);
 
   // After signing out from the menu, focus lands on "Sign in" instead of being lost.
   useEffect(() => {
@@ -94,75 +103,6 @@ export function AuthStatusHeader(
       signInRef.current?.focus();
     }
   }, [auth.status]);
-
-  const user = auth.user;
-  return (
-    <div
-      ref={ref}
-      className={cx('lk-root', 'lk-header', classNames?.root, className)}
-      data-state={user ? 'signed-in' : auth.status === 'loading' ? 'loading' : 'signed-out'}
-      aria-busy={auth.status === 'loading' ? 'true' : undefined}
-      {...rest}
-    >
-      {user ? (
-        <>
-          {showRoles && user.roles.length > 0 ? (
-            <span className={cx('lk-user-roles', classNames?.roles)}>{formatMessage(messages['header.roles'], { roles: user.roles.join(', ') })}</span>
-          ) : null}
-          <AccountMenu
-            name={displayName ? displayName(user) : user.name?.trim() ? user.name : user.username}
-            account={account}
-            messages={messages}
-            classNames={classNames}
-            onSignOut={async () => {
-              focusSignIn.current = true;
-              await auth.logout();
-              onSignedOut?.();
-            }}
-          />
-        </>
-      ) : auth.status === 'loading' ? (
-        <>
-          <span className={cx('lk-skeleton', classNames?.skeleton)} aria-hidden="true" />
-          <VisuallyHidden>{messages['header.loading']}</VisuallyHidden>
-        </>
-      ) : (
-        // Without a `signIn` prop the link goes to the provider's `loginPath` (default `/login`).
-        <ActionLink
-          ref={(node) => void (signInRef.current = node)}
-          target={signIn ?? core.settings.loginPath}
-          className={cx('lk-button', 'lk-sign-in', classNames?.signIn)}
-          data-variant="primary"
-        >
-          {messages['header.signIn']}
-        </ActionLink>
-      )}
-    </div>
-  );
-}
-
-// ───────────────────────────── the menu button ─────────────────────────────
-
-function AccountMenu({
-  name,
-  account,
-  messages,
-  classNames,
-  onSignOut,
-}: {
-  name: string;
-  account: LinkTarget | false;
-  messages: WidgetMessages;
-  classNames: AuthStatusHeaderClassNames | undefined;
-  onSignOut: () => Promise<void>;
-}) {
-  const id = useId();
-  const [open, setOpen] = useState(false);
-  const [signingOut, setSigningOut] = useState(false);
-  // Which item takes focus when the menu opens: 0 the first, -1 the last.
-  const start = useRef(0);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLUListElement>(null);
 
   const items = () => [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 
@@ -187,13 +127,6 @@ function AccountMenu({
     if (returnFocus) buttonRef.current?.focus();
   };
 
-  const onButtonKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      openAt(event.key === 'ArrowDown' ? 0 : -1);
-    }
-  };
-
   const onMenuKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const list = items();
     const current = list.indexOf(document.activeElement as HTMLElement);
@@ -214,59 +147,98 @@ function AccountMenu({
     }
   };
 
+  const name = user ? (displayName ? displayName(user) : user.name?.trim() ? user.name : user.username) : '';
   const itemClass = cx('lk-menu-item', classNames?.menuItem);
   return (
-    <>
-      <button
-        ref={buttonRef}
-        id={`${id}-button`}
-        type="button"
-        className={cx('lk-button', 'lk-menu-button', classNames?.menuButton)}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={`${id}-menu`}
-        aria-label={formatMessage(messages['header.menu'], { name })}
-        onClick={() => (open ? close(false) : openAt(0))}
-        onKeyDown={onButtonKeyDown}
-      >
-        <span className={cx('lk-user-name', classNames?.name)}>{name}</span>
-        <span aria-hidden="true"> ▾</span>
-      </button>
-      <ul
-        ref={menuRef}
-        id={`${id}-menu`}
-        role="menu"
-        aria-labelledby={`${id}-button`}
-        hidden={!open}
-        className={cx('lk-menu', classNames?.menu)}
-        onKeyDown={onMenuKeyDown}
-      >
-        {account === false ? null : (
-          <li role="none">
-            {/* A link item closes the menu and lets the browser follow it; a callback item returns focus to the button first. */}
-            <ActionLink target={account} role="menuitem" tabIndex={-1} className={itemClass} onClick={() => close(typeof account !== 'string')}>
-              {messages['header.account']}
-            </ActionLink>
-          </li>
-        )}
-        <li role="none">
+    <div
+      ref={ref}
+      className={cx('lk-root', 'lk-header', classNames?.root, className)}
+      data-state={user ? 'signed-in' : auth.status === 'loading' ? 'loading' : 'signed-out'}
+      aria-busy={auth.status === 'loading' ? 'true' : undefined}
+      {...rest}
+    >
+      {user ? (
+        <>
+          {showRoles && user.roles.length > 0 ? (
+            <span className={cx('lk-user-roles', classNames?.roles)}>{formatMessage(messages['header.roles'], { roles: user.roles.join(', ') })}</span>
+          ) : null}
+          {/* The menu button (WAI-ARIA menu button pattern). */}
           <button
-            role="menuitem"
-            tabIndex={-1}
+            ref={buttonRef}
+            id={`${id}-button`}
             type="button"
-            className={itemClass}
-            aria-disabled={signingOut ? true : undefined}
-            onClick={() => {
-              if (signingOut) return;
-              setSigningOut(true);
-              setOpen(false);
-              void onSignOut().finally(() => setSigningOut(false));
+            className={cx('lk-button', 'lk-menu-button', classNames?.menuButton)}
+            aria-haspopup="menu"
+            aria-expanded={open}
+            aria-controls={`${id}-menu`}
+            aria-label={formatMessage(messages['header.menu'], { name })}
+            onClick={() => (open ? close(false) : openAt(0))}
+            onKeyDown={(event) => {
+              if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+                event.preventDefault();
+                openAt(event.key === 'ArrowDown' ? 0 : -1);
+              }
             }}
           >
-            {messages['header.signOut']}
+            <span className={cx('lk-user-name', classNames?.name)}>{name}</span>
+            <span aria-hidden="true"> ▾</span>
           </button>
-        </li>
-      </ul>
-    </>
+          <ul
+            ref={menuRef}
+            id={`${id}-menu`}
+            role="menu"
+            aria-labelledby={`${id}-button`}
+            hidden={!open}
+            className={cx('lk-menu', classNames?.menu)}
+            onKeyDown={onMenuKeyDown}
+          >
+            {account === false ? null : (
+              <li role="none">
+                {/* A link item closes the menu and lets the browser follow it; a callback item returns focus to the button first. */}
+                <ActionLink target={account} role="menuitem" tabIndex={-1} className={itemClass} onClick={() => close(typeof account !== 'string')}>
+                  {messages['header.account']}
+                </ActionLink>
+              </li>
+            )}
+            <li role="none">
+              <button
+                role="menuitem"
+                tabIndex={-1}
+                type="button"
+                className={itemClass}
+                aria-disabled={signingOut ? true : undefined}
+                onClick={() => {
+                  if (signingOut) return;
+                  setSigningOut(true);
+                  setOpen(false);
+                  focusSignIn.current = true;
+                  void auth
+                    .logout()
+                    .then(() => onSignedOut?.())
+                    .finally(() => setSigningOut(false));
+                }}
+              >
+                {messages['header.signOut']}
+              </button>
+            </li>
+          </ul>
+        </>
+      ) : auth.status === 'loading' ? (
+        <>
+          <span className={cx('lk-skeleton', classNames?.skeleton)} aria-hidden="true" />
+          <VisuallyHidden>{messages['header.loading']}</VisuallyHidden>
+        </>
+      ) : (
+        // Without a `signIn` prop the link goes to the provider's `loginPath` (default `/login`).
+        <ActionLink
+          ref={(node) => void (signInRef.current = node)}
+          target={signIn ?? core.settings.loginPath}
+          className={cx('lk-button', 'lk-sign-in', classNames?.signIn)}
+          data-variant="primary"
+        >
+          {messages['header.signIn']}
+        </ActionLink>
+      )}
+    </div>
   );
 }
