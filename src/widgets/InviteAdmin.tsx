@@ -6,7 +6,7 @@ import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { Confirm } from './Confirm.js';
 import { cx } from './cx.js';
-import { describeError } from './describeError.js';
+import { describeError, FIELD_ERRORS } from './describeError.js';
 import { Field } from './Field.js';
 import { FormError } from './FormError.js';
 import { FormStatus } from './FormStatus.js';
@@ -238,7 +238,7 @@ function CreateInviteForm({
   defaultExpiresInHours: number;
 }) {
   const create = useAdminCreateInvite();
-  const form = useAuthForm(messages, ['email', 'roles', 'expiresInHours']);
+  const form = useAuthForm(messages, ['email', 'roles', 'expiresInHours'], FIELD_ERRORS);
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState('');
   const [hours, setHours] = useState(String(defaultExpiresInHours));

@@ -10,6 +10,7 @@ import type { HeadingLevel } from './Heading.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js';
+import { FIELD_ERRORS } from './describeError.js';
 import { useAuthForm } from './useAuthForm.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
@@ -126,15 +127,11 @@ export function RegisterForm(
   const policy = config?.password;
   const inviteMode = config?.registration === 'invite';
   const closed = config?.registration === 'closed';
-  const form = useAuthForm(messages, [
-    'username',
-    'email',
-    'name',
-    'password',
-    'confirmPassword',
-    'invite',
-    ...extraFields.map((field) => `profile.${field.name}`),
-  ]);
+  const form = useAuthForm(
+    messages,
+    ['username', 'email', 'name', 'password', 'confirmPassword', 'invite', ...extraFields.map((field) => `profile.${field.name}`)],
+    FIELD_ERRORS,
+  );
   const [username, setUsername] = useState('');
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');

@@ -7,6 +7,7 @@ import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import type { HeadingLevel } from './Heading.js';
 import type { Messages } from './messages.js';
+import { FIELD_ERRORS } from './describeError.js';
 import { useAuthForm } from './useAuthForm.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
@@ -59,7 +60,7 @@ export function VerifyEmail(
 ) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useVerifyEmail();
-  const form = useAuthForm(messages, []);
+  const form = useAuthForm(messages, [], FIELD_ERRORS);
   const [urlToken] = useState(() => (tokenProp === undefined ? readUrlToken(tokenParam) : null));
   const token = tokenProp ?? urlToken;
 

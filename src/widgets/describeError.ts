@@ -21,26 +21,51 @@ export function describeError(error: unknown, messages: CommonMessages): string 
   return text === '' ? messages['error.unknown'] : text;
 }
 
-/** The server field errors with a translated text: `<code> <field>` (any field for `weak_password`). */
-const FIELD_ERRORS: Readonly<Record<string, keyof FieldMessages>> = {
+/**
+ * Which dictionary key translates a server field error: by `<code> <field>`, or by `<code>` for any field.
+ *
+ * @example
+ * ```ts
+ * const texts: FieldErrorTexts = { 'conflict username': 'field.usernameTaken' };
+ * ```
+ */
+export type FieldErrorTexts = Readonly<Record<string, keyof FieldMessages>>;
+
+/**
+ * The server field errors with a translated text (taken username or email, wrong current password,
+ * bad invite; weak password on any field). The forms beyond sign-in hand it to their controller;
+ * the sign-in form does not carry it: its endpoint sends none of these codes.
+ *
+ * @example
+ * ```ts
+ * const form = useAuthForm(messages, ['username', 'email'], FIELD_ERRORS);
+ * ```
+ */
+export const FIELD_ERRORS: FieldErrorTexts = {
   'conflict username': 'field.usernameTaken',
   'conflict email': 'field.emailTaken',
   'invalid_credentials currentPassword': 'field.currentPasswordWrong',
   'invite_required invite': 'field.inviteInvalid',
+  weak_password: 'field.weakPassword',
 };
 
 /**
- * The text shown under one field for a server field error: a translated message for the
- * well-known cases (taken username or email, wrong current password, bad invite, weak password),
- * the server's text otherwise. The translations come from the `fieldStrings` slice, which only the
- * forms that can meet these cases carry (the sign-in form never does).
+ * The text shown under one field for a server field error: a translated message for the cases
+ * `texts` names ({@link FIELD_ERRORS}), the server's text otherwise. The translations come from the
+ * `fieldStrings` slice, which only the forms that can meet these cases carry (the sign-in form never does).
  *
  * @example
  * ```ts
- * describeFieldError('conflict', 'username', 'taken', defaultMessages); // 'This username is already taken.'
+ * describeFieldError('conflict', 'username', 'taken', defaultMessages, FIELD_ERRORS); // 'This username is already taken.'
  * ```
  */
-export function describeFieldError(code: string, field: string, serverText: string, messages: CommonMessages & Partial<FieldMessages>): string {
-  const key = code === 'weak_password' ? 'field.weakPassword' : FIELD_ERRORS[`${code} ${field}`];
+export function describeFieldError(
+  code: string,
+  field: string,
+  serverText: string,
+  messages: CommonMessages & Partial<FieldMessages>,
+  texts?: FieldErrorTexts,
+): string {
+  const key = texts && (texts[`${code} ${field}`] ?? texts[code]);
   return (key && messages[key]) ?? (serverText.trim() === '' ? messages['error.unknown'] : serverText);
 }

@@ -4,6 +4,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { isAuthError } from '../client/AuthError.js';
 import type { AuthError } from '../client/AuthError.js';
 import { describeError, describeFieldError } from './describeError.js';
+import type { FieldErrorTexts } from './describeError.js';
 import type { CommonMessages } from './strings/common.js';
 import type { FieldMessages } from './strings/fields.js';
 import { useCountdown } from './useCountdown.js';
@@ -114,7 +115,7 @@ export interface AuthFormController {
  * const onSubmit = (e) => { e.preventDefault(); form.send(login, { identifier, password }, () => messages['login.success']); };
  * ```
  */
-export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, fields: readonly string[]): AuthFormController {
+export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, fields: readonly string[], fieldTexts?: FieldErrorTexts): AuthFormController {
   const formRef = useRef<HTMLFormElement | null>(null);
   const inFlight = useRef(false);
   const [outcome, setOutcome] = useState<Outcome>(IDLE);
@@ -141,7 +142,7 @@ export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, f
     const fieldErrors: Record<string, string> = {};
     const details: string[] = [];
     for (const [field, text] of Object.entries(authError?.fields ?? {})) {
-      const message = describeFieldError(code, field, text, messages);
+      const message = describeFieldError(code, field, text, messages, fieldTexts);
       if (fields.includes(field)) fieldErrors[field] = message;
       else if (!details.includes(message)) details.push(message);
     }
@@ -163,14 +164,10 @@ export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, f
   // When a countdown has run out, the form is usable again and says so.
   const countdownOver = outcome.state === 'rate-limited' && secondsLeft === 0;
   return {
+    ...outcome,
+    ...(countdownOver && { state: 'idle', summary: null, details: [], success: messages['form.rateLimitedDone'] }),
     messages,
     formRef,
-    state: countdownOver ? 'idle' : outcome.state,
-    fieldErrors: outcome.fieldErrors,
-    summary: countdownOver ? null : outcome.summary,
-    details: countdownOver ? [] : outcome.details,
-    success: countdownOver ? messages['form.rateLimitedDone'] : outcome.success,
-    error: outcome.error,
     secondsLeft: outcome.state === 'rate-limited' ? secondsLeft : null,
     pending: outcome.state === 'submitting',
     locked: outcome.state === 'submitting' || counting,
