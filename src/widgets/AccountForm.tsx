@@ -6,7 +6,7 @@ import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { cx } from './cx.js';
 import { Field } from './Field.js';
-import type { HeadingLevel } from './Heading.js';
+import type { HeadingLevel } from './HeadingLevel.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';

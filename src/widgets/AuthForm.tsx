@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useCallback, useId } from 'react';
 import type { FormHTMLAttributes, ReactNode, Ref } from 'react';
 import { ActionLink } from './ActionLink.js';
 import type { LinkTarget } from './ActionLink.js';
@@ -8,11 +8,9 @@ import { FormError } from './FormError.js';
 import { formatDuration } from './formatDuration.js';
 import { formatMessage } from './formatMessage.js';
 import { FormStatus } from './FormStatus.js';
-import { Heading } from './Heading.js';
-import type { HeadingLevel } from './Heading.js';
+import type { HeadingLevel } from './HeadingLevel.js';
 import { SubmitButton } from './SubmitButton.js';
 import type { AuthFormController } from './useAuthForm.js';
-import { useMergeRefs } from './useMergeRefs.js';
 
 /**
  * One link under a form: where it goes (nothing: the link is not shown) and its text.
@@ -105,7 +103,17 @@ export function AuthForm({
   ...rest
 }: AuthFormProps) {
   const titleId = useId();
-  const formRef = useMergeRefs(ref, form?.formRef);
+  // The title at the chosen level (`h2` by default).
+  const Title = `h${headingLevel ?? 2}` as const;
+  const controllerRef = form?.formRef;
+  // One callback ref gives the form to the widget's ref and to the controller (which focuses inside it).
+  const formRef = useCallback(
+    (node: HTMLFormElement | null) => {
+      setRef(ref, node);
+      setRef(controllerRef, node);
+    },
+    [ref, controllerRef],
+  );
   const shown = links.filter((link) => link[0]);
   const isBusy = busy ?? form?.pending;
   return (
@@ -123,9 +131,9 @@ export function AuthForm({
       }}
       {...rest}
     >
-      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+      <Title id={titleId} className={cx('lk-title', classNames?.title)}>
         {title}
-      </Heading>
+      </Title>
       {typeof intro === 'string' ? <p className={cx('lk-intro', classNames?.intro)}>{intro}</p> : intro}
       {form ? (
         <>
@@ -160,4 +168,10 @@ export function AuthForm({
       ) : null}
     </form>
   );
+}
+
+/** Hands a node to a callback ref or an object ref. */
+function setRef<T>(ref: Ref<T> | undefined, node: T | null): void {
+  if (typeof ref === 'function') ref(node);
+  else if (ref) ref.current = node;
 }

@@ -10,7 +10,7 @@ import { formatMessage } from './formatMessage.js';
 import type { Messages } from './messages.js';
 import { authStatusHeaderStrings } from './strings/authStatusHeader.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
-import { VisuallyHidden } from './VisuallyHidden.js';
+import { visuallyHidden } from './visuallyHidden.js';
 
 /** The strings AuthStatusHeader shows (its own slice of the dictionary; it shows none of the shared form strings). */
 const STRINGS = authStatusHeaderStrings;
@@ -226,7 +226,7 @@ export function AuthStatusHeader(
       ) : auth.status === 'loading' ? (
         <>
           <span className={cx('lk-skeleton', classNames?.skeleton)} aria-hidden="true" />
-          <VisuallyHidden>{messages['header.loading']}</VisuallyHidden>
+          <span style={visuallyHidden}>{messages['header.loading']}</span>
         </>
       ) : (
         // Without a `signIn` prop the link goes to the provider's `loginPath` (default `/login`).

@@ -4,7 +4,7 @@ import type { AuthResult } from '../contract/index.js';
 import { useAuthConfig, useChangePassword } from '../react/index.js';
 import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
-import type { HeadingLevel } from './Heading.js';
+import type { HeadingLevel } from './HeadingLevel.js';
 import type { Messages } from './messages.js';
 import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js';
 import { PasswordField } from './PasswordField.js';

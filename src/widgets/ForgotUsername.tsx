@@ -2,7 +2,7 @@ import type { FormHTMLAttributes, RefAttributes } from 'react';
 import { useForgotUsername } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
 import type { FormClassNames } from './classNames.js';
-import type { HeadingLevel } from './Heading.js';
+import type { HeadingLevel } from './HeadingLevel.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { RecoveryForm } from './RecoveryForm.js';

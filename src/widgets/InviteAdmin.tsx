@@ -11,8 +11,7 @@ import { Field } from './Field.js';
 import { FormError } from './FormError.js';
 import { FormStatus } from './FormStatus.js';
 import { formatMessage } from './formatMessage.js';
-import { Heading } from './Heading.js';
-import type { HeadingLevel } from './Heading.js';
+import type { HeadingLevel } from './HeadingLevel.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import { parseRoles } from './parseRoles.js';
 import type { Messages } from './messages.js';
@@ -22,7 +21,7 @@ import { fieldStrings } from './strings/fields.js';
 import { inviteAdminStrings } from './strings/inviteAdmin.js';
 import { userAdminStrings } from './strings/userAdmin.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
-import { VisuallyHidden } from './VisuallyHidden.js';
+import { visuallyHidden } from './visuallyHidden.js';
 
 /** The strings InviteAdmin shows (its own slice of the dictionary and the shared one). */
 const STRINGS = {
@@ -95,6 +94,8 @@ export function InviteAdmin(
   const list = useAdminInvites();
   const remove = useAdminDeleteInvite();
   const titleId = useId();
+  // The title at the chosen level (`h2` by default).
+  const Title = `h${headingLevel ?? 2}` as const;
   const [now] = useState(() => Date.now());
   const [confirming, setConfirming] = useState<string | null>(null);
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
@@ -131,9 +132,9 @@ export function InviteAdmin(
       className={cx('lk-root', 'lk-admin', 'lk-invite-admin', classNames?.root, className)}
       {...rest}
     >
-      <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+      <Title id={titleId} className={cx('lk-title', classNames?.title)}>
         {messages['adminInvites.title']}
-      </Heading>
+      </Title>
       <FormError className={classNames?.alert}>{note?.error ? note.text : list.isError ? describeError(list.error, messages) : null}</FormError>
       <FormStatus className={classNames?.status}>{note && !note.error ? note.text : null}</FormStatus>
 
@@ -159,7 +160,7 @@ export function InviteAdmin(
                 <th scope="col">{messages['adminInvites.expires']}</th>
                 <th scope="col">{messages['adminInvites.state']}</th>
                 <th scope="col">
-                  <VisuallyHidden>{messages['adminUsers.actions']}</VisuallyHidden>
+                  <span style={visuallyHidden}>{messages['adminUsers.actions']}</span>
                 </th>
               </tr>
             </thead>

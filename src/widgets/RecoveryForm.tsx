@@ -6,7 +6,7 @@ import type { LinkTarget } from './ActionLink.js';
 import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { Field } from './Field.js';
-import type { HeadingLevel } from './Heading.js';
+import type { HeadingLevel } from './HeadingLevel.js';
 import type { CommonMessages } from './strings/common.js';
 import type { FieldMessages } from './strings/fields.js';
 import { FIELD_ERRORS } from './describeError.js';

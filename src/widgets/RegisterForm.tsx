@@ -6,7 +6,7 @@ import type { LinkTarget } from './ActionLink.js';
 import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { Field, FieldFrame } from './Field.js';
-import type { HeadingLevel } from './Heading.js';
+import type { HeadingLevel } from './HeadingLevel.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js';

@@ -19,8 +19,7 @@ import { Field } from './Field.js';
 import { FormError } from './FormError.js';
 import { FormStatus } from './FormStatus.js';
 import { formatMessage } from './formatMessage.js';
-import { Heading } from './Heading.js';
-import type { HeadingLevel } from './Heading.js';
+import type { HeadingLevel } from './HeadingLevel.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import { parseRoles } from './parseRoles.js';
 import type { Messages } from './messages.js';
@@ -105,6 +104,8 @@ export function UserAdmin(
   const messages = useWidgetMessages(STRINGS, overrides);
   const selfId = useAuth((auth) => (auth.status === 'authenticated' ? auth.user.id : null));
   const titleId = useId();
+  // The title at the chosen level (`h2` by default).
+  const Title = `h${headingLevel ?? 2}` as const;
   const titleRef = useRef<HTMLDivElement>(null);
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
@@ -157,9 +158,9 @@ export function UserAdmin(
       {...rest}
     >
       <div ref={titleRef} tabIndex={-1}>
-        <Heading level={headingLevel} id={titleId} className={cx('lk-title', classNames?.title)}>
+        <Title id={titleId} className={cx('lk-title', classNames?.title)}>
           {messages['adminUsers.title']}
-        </Heading>
+        </Title>
       </div>
       <FormError className={classNames?.alert}>{note?.error ? note.text : listError}</FormError>
       <FormStatus className={classNames?.status}>

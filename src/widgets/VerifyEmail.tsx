@@ -5,7 +5,7 @@ import { useVerifyEmail } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
 import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
-import type { HeadingLevel } from './Heading.js';
+import type { HeadingLevel } from './HeadingLevel.js';
 import type { Messages } from './messages.js';
 import { FIELD_ERRORS } from './describeError.js';
 import { useAuthForm } from './useAuthForm.js';

@@ -47,7 +47,7 @@ export { useCountdown } from './useCountdown.js';
 export type { FormState } from './useAuthForm.js';
 export type { FormClassNames } from './classNames.js';
 export type { LinkTarget } from './ActionLink.js';
-export type { HeadingLevel } from './Heading.js';
+export type { HeadingLevel } from './HeadingLevel.js';
 export { defaultMessages } from './messages.js';
 export type { MessageKey, Messages } from './messages.js';
 export { messagesDe } from './locales/de.js';
