@@ -98,7 +98,7 @@ function AccountFields({ user, messages, onSuccess, classNames, ...rest }: Accou
       body.email = newEmail;
       body.currentPassword = sentPassword;
     }
-    if (Object.keys(errors).length > 0) return form.reject(errors);
+    if (form.reject(errors)) return;
     if (Object.keys(body).length === 0) return form.announce(messages['account.noChanges']);
     form.send(mutation, body, () => messages['account.success'], (result) => onSuccess?.(result.user));
   };

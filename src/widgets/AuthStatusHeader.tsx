@@ -90,19 +90,11 @@ export function AuthStatusHeader(
   const start = useRef(0);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
-  const signInRef = useRef<HTMLElement | null>(null);
   const focusSignIn = useRef(false);
   const user = auth.user;
+  const loading = auth.status === 'loading';
   // The menu belongs to the signed-in user: once signed out it is closed for whoever signs in next.
   if (!user && open) setOpen(false);
-
-  // After signing out from the menu, focus lands on "Sign in" instead of being lost.
-  useEffect(() => {
-    if (auth.status === 'unauthenticated' && focusSignIn.current) {
-      focusSignIn.current = false;
-      signInRef.current?.focus();
-    }
-  }, [auth.status]);
 
   const items = () => [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 
@@ -128,19 +120,20 @@ export function AuthStatusHeader(
   };
 
   const onMenuKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const { key } = event;
     const list = items();
     const current = list.indexOf(document.activeElement as HTMLElement);
     // ↓ ↑ wrap around; Home and End go to the first and last item (`at(-1)` is the last).
-    const next = event.key === 'ArrowDown' ? current + 1 : event.key === 'ArrowUp' ? current - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? -1 : null;
+    const next = key === 'ArrowDown' ? current + 1 : key === 'ArrowUp' ? current - 1 : key === 'Home' ? 0 : key === 'End' ? -1 : null;
     if (next !== null) {
       event.preventDefault();
       list.at(next % list.length)?.focus();
-    } else if (event.key === 'Escape') {
+    } else if (key === 'Escape') {
       event.preventDefault();
       close(true);
-    } else if (event.key === 'Tab') {
+    } else if (key === 'Tab') {
       close(false);
-    } else if (event.key === ' ' && document.activeElement instanceof HTMLAnchorElement) {
+    } else if (key === ' ' && document.activeElement instanceof HTMLAnchorElement) {
       // Space activates link items too, like buttons.
       event.preventDefault();
       document.activeElement.click();
@@ -153,8 +146,8 @@ export function AuthStatusHeader(
     <div
       ref={ref}
       className={cx('lk-root', 'lk-header', classNames?.root, className)}
-      data-state={user ? 'signed-in' : auth.status === 'loading' ? 'loading' : 'signed-out'}
-      aria-busy={auth.status === 'loading' ? 'true' : undefined}
+      data-state={user ? 'signed-in' : loading ? 'loading' : 'signed-out'}
+      aria-busy={loading ? 'true' : undefined}
       {...rest}
     >
       {user ? (
@@ -223,15 +216,21 @@ export function AuthStatusHeader(
             </li>
           </ul>
         </>
-      ) : auth.status === 'loading' ? (
+      ) : loading ? (
         <>
           <span className={cx('lk-skeleton', classNames?.skeleton)} aria-hidden="true" />
           <span style={visuallyHidden}>{messages['header.loading']}</span>
         </>
       ) : (
         // Without a `signIn` prop the link goes to the provider's `loginPath` (default `/login`).
+        // After signing out from the menu, focus lands on it (as it appears) instead of being lost.
         <ActionLink
-          ref={(node) => void (signInRef.current = node)}
+          ref={(node) => {
+            if (node && focusSignIn.current) {
+              focusSignIn.current = false;
+              node.focus();
+            }
+          }}
           target={signIn ?? core.settings.loginPath}
           className={cx('lk-button', 'lk-sign-in', classNames?.signIn)}
           data-variant="primary"

@@ -70,7 +70,7 @@ export function ChangePassword(
     const errors: Record<string, string> = {};
     if (sentCurrent === '') errors.currentPassword = messages['field.required'];
     checkNewPasswordPair(errors, 'newPassword', sentNext, confirmPassword ? repeated : null, policy, messages);
-    if (Object.keys(errors).length > 0) return form.reject(errors);
+    if (form.reject(errors)) return;
     form.send(mutation, { currentPassword: sentCurrent, newPassword: sentNext }, () => messages['changePassword.success'], onSuccess);
   };
 

@@ -65,7 +65,7 @@ export function FieldFrame({ label, hint, error, className, classNames, id, 'ari
   const auto = useId();
   const input = id ?? `lk${auto}input`;
   const invalid = !!error;
-  const describedBy = [extra, hint && `${input}-hint`, invalid && `${input}-error`].filter(Boolean).join(' ');
+  const describedBy = cx(extra, hint ? `${input}-hint` : null, invalid && `${input}-error`);
   const labelPart = (
     <label htmlFor={input} className={cx(!checkbox && 'lk-label', classNames?.label)}>
       {label}
@@ -78,9 +78,9 @@ export function FieldFrame({ label, hint, error, className, classNames, id, 'ari
   ) : null;
   const control = children({
     id: input,
-    ...(checkbox ? {} : { className: cx('lk-input', classNames?.input) }),
-    ...(invalid ? { 'aria-invalid': true } : {}),
-    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+    className: checkbox ? undefined : cx('lk-input', classNames?.input),
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': describedBy || undefined,
     ...rest,
   });
   return (

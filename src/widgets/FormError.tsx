@@ -27,7 +27,8 @@ export interface FormErrorProps extends HTMLAttributes<HTMLDivElement> {
  * ```
  */
 export function FormError({ ref, children, details = [], className, ...rest }: FormErrorProps & RefAttributes<HTMLDivElement>) {
-  if ((children === null || children === undefined || children === '' || children === false) && details.length === 0) return null;
+  // Nothing to say: no text (null, undefined, false or '') and no further lines.
+  if (((children ?? false) === false || children === '') && !details.length) return null;
   return (
     <div ref={ref} role="alert" tabIndex={-1} data-lk-summary="" className={cx('lk-alert', className)} {...rest}>
       {children}

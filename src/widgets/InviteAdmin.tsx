@@ -249,7 +249,7 @@ function CreateInviteForm({
     if (email.trim() !== '' && !looksLikeEmail(email.trim())) errors.email = messages['field.invalidEmail'];
     const expiresInHours = Number(hours);
     if (!Number.isInteger(expiresInHours) || expiresInHours < 1 || expiresInHours > 24 * 90) errors.expiresInHours = messages['adminInvites.expiresInvalid'];
-    if (Object.keys(errors).length > 0) return form.reject(errors);
+    if (form.reject(errors)) return;
     const roleList = parseRoles(roles);
     const body: CreateInviteRequest = {
       ...(email.trim() === '' ? {} : { email: email.trim() }),

@@ -82,7 +82,7 @@ export function LoginForm(
     const errors: Record<string, string> = {};
     if (identifier.trim() === '') errors.identifier = messages['field.required'];
     if (sentPassword === '') errors.password = messages['field.required'];
-    if (Object.keys(errors).length > 0) return form.reject(errors);
+    if (form.reject(errors)) return;
     form.send(
       login,
       { identifier: identifier.trim(), password: sentPassword, ...(showRemember ? { remember } : {}) },

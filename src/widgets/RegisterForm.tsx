@@ -171,7 +171,7 @@ export function RegisterForm(
       }
       profile[field.name] = field.type === 'number' ? Number(text) : text;
     }
-    if (Object.keys(errors).length > 0) return form.reject(errors);
+    if (form.reject(errors)) return;
     const body: RegisterRequest = {
       username: username.trim(),
       email: email.trim(),

@@ -95,7 +95,7 @@ export function ResetPassword(
     setConfirm('');
     const errors: Record<string, string> = {};
     checkNewPasswordPair(errors, 'password', sent, repeated, policy, messages);
-    if (Object.keys(errors).length > 0) return form.reject(errors);
+    if (form.reject(errors)) return;
     form.send(mutation, { token, password: sent }, () => messages['resetPassword.success'], onSuccess);
   };
 

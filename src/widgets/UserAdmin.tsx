@@ -423,7 +423,7 @@ function CreateUserForm({ messages, classNames, headingLevel }: { messages: Widg
     const errors: Record<string, string> = {};
     if (username.trim() === '') errors.username = messages['field.required'];
     if (email.trim() !== '' && !looksLikeEmail(email.trim())) errors.email = messages['field.invalidEmail'];
-    if (Object.keys(errors).length > 0) return form.reject(errors);
+    if (form.reject(errors)) return;
     const body: AdminCreateUserRequest = {
       username: username.trim(),
       ...(email.trim() === '' ? {} : { email: email.trim() }),

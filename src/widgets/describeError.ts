@@ -1,4 +1,5 @@
 import { isAuthError } from '../client/AuthError.js';
+import type { AuthError } from '../client/AuthError.js';
 import type { CommonMessages } from './strings/common.js';
 import type { FieldMessages } from './strings/fields.js';
 
@@ -14,11 +15,10 @@ import type { FieldMessages } from './strings/fields.js';
  * ```
  */
 export function describeError(error: unknown, messages: CommonMessages): string {
-  if (!isAuthError(error)) return messages['error.unknown'];
-  const key = `error.${error.code}`;
+  // Anything but an AuthError reads `error.unknown` (always in the dictionary).
+  const key = isAuthError(error) ? `error.${error.code}` : 'error.unknown';
   if (Object.hasOwn(messages, key)) return messages[key as keyof CommonMessages];
-  const text = error.message.trim();
-  return text === '' ? messages['error.unknown'] : text;
+  return (error as AuthError).message.trim() || messages['error.unknown'];
 }
 
 /**

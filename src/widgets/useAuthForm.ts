@@ -88,8 +88,11 @@ export interface AuthFormController {
     describeSuccess: (data: TData) => string | null,
     onSuccess?: (data: TData) => void,
   ): boolean;
-  /** Shows client-side field errors (nothing is sent) and focuses the first invalid field. */
-  reject(fieldErrors: Record<string, string>): void;
+  /**
+   * Shows client-side field errors (nothing is sent) and focuses the first invalid field; with no
+   * errors it does nothing. Returns whether there were errors.
+   */
+  reject(fieldErrors: Record<string, string>): boolean;
   /** Removes one field's error (called when the user edits the field). */
   clearFieldError(name: string): void;
   /** Sets a success message without a request (for example "nothing changed"). */
@@ -187,7 +190,11 @@ export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, f
       });
       return true;
     },
-    reject: (fieldErrors) => fail({ ...IDLE, state: 'invalid', fieldErrors, summary: messages['form.errorSummary'] }),
+    reject(fieldErrors) {
+      const invalid = Object.keys(fieldErrors).length > 0;
+      if (invalid) fail({ ...IDLE, state: 'invalid', fieldErrors, summary: messages['form.errorSummary'] });
+      return invalid;
+    },
     clearFieldError,
     announce: (text) => setOutcome({ ...IDLE, state: 'success', success: text }),
     bind: (name, value, setValue) => ({

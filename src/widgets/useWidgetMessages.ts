@@ -18,22 +18,10 @@ import type { Messages } from './messages.js';
 export function useWidgetMessages<T extends Partial<Messages>>(defaults: T, overrides: Partial<Messages> | undefined): T {
   useAuthCore('useMessages');
   const provider = useContext(AuthMessagesContext);
-  return useMemo(() => mergeMessages({ ...defaults, ...provider }, overrides ?? {}), [defaults, provider, overrides]);
-}
-
-/**
- * Merges overrides over a dictionary, ignoring keys whose value is `undefined`.
- *
- * @example
- * ```ts
- * mergeMessages(defaultMessages, { 'login.submit': 'Log in' })['login.submit']; // 'Log in'
- * ```
- */
-export function mergeMessages<T extends Partial<Messages>>(base: T, overrides: Partial<Messages>): T {
-  const merged: Partial<Messages> = { ...base };
-  for (const key of Object.keys(overrides) as Array<keyof Messages>) {
-    const value = overrides[key];
-    if (typeof value === 'string') merged[key] = value;
-  }
-  return merged as T;
+  return useMemo(() => {
+    const merged: Partial<Messages> = { ...defaults, ...provider };
+    // The widget's overrides win, except keys given as `undefined`.
+    for (const [key, value] of Object.entries(overrides ?? {})) if (typeof value === 'string') merged[key as keyof Messages] = value;
+    return merged as T;
+  }, [defaults, provider, overrides]);
 }
