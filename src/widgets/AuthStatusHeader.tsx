@@ -199,7 +199,7 @@ export function AuthStatusHeader(
                 tabIndex={-1}
                 type="button"
                 className={itemClass}
-                aria-disabled={signingOut ? true : undefined}
+                aria-disabled={signingOut || undefined}
                 onClick={() => {
                   if (signingOut) return;
                   setSigningOut(true);

@@ -44,7 +44,7 @@ export function Confirm({
     >
       <p id={id}>{text}</p>
       <div className="lk-actions">
-        <button type="button" className={cx('lk-button', buttonClass)} data-variant="danger" disabled={pending} aria-busy={pending ? true : undefined} onClick={onConfirm}>
+        <button type="button" className={cx('lk-button', buttonClass)} data-variant="danger" disabled={pending} aria-busy={pending || undefined} onClick={onConfirm}>
           {confirm}
         </button>
         <button type="button" autoFocus className={cx('lk-button', buttonClass)} onClick={onCancel}>

@@ -62,7 +62,7 @@ export function LogoutButton(
       type="button"
       className={cx('lk-root', 'lk-button', 'lk-logout', className)}
       disabled={pending || disabled}
-      aria-busy={pending ? true : undefined}
+      aria-busy={pending || undefined}
       data-state={pending ? 'submitting' : logout.isSuccess ? 'success' : 'idle'}
       onClick={handleClick}
       {...rest}

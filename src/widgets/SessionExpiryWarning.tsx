@@ -81,8 +81,7 @@ export function SessionExpiryWarning(
     <ExpiryDialog
       ref={ref}
       msLeft={expiry.msLeft}
-      extend={expiry.extend}
-      signOut={expiry.signOut}
+      expiry={expiry}
       onSignedOut={onSignedOut}
       messages={messages}
       classNames={classNames}
@@ -94,15 +93,15 @@ export function SessionExpiryWarning(
 
 interface ExpiryDialogProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'role'> {
   msLeft: number;
-  extend: () => Promise<void>;
-  signOut: () => Promise<void>;
+  /** The session's expiry controls (`extend`, `signOut`). */
+  expiry: Pick<ReturnType<typeof useSessionExpiry>, 'extend' | 'signOut'>;
   onSignedOut: (() => void) | undefined;
   messages: WidgetMessages;
   classNames: SessionExpiryWarningClassNames | undefined;
 }
 
 function ExpiryDialog(
-  { ref, msLeft, extend, signOut, onSignedOut, messages, classNames, className, ...rest }: ExpiryDialogProps & RefAttributes<HTMLDivElement>,
+  { ref, msLeft, expiry, onSignedOut, messages, classNames, className, ...rest }: ExpiryDialogProps & RefAttributes<HTMLDivElement>,
 ) {
   const id = useId();
   const titleId = `${id}-title`;
@@ -139,7 +138,7 @@ function ExpiryDialog(
     busy.current = true;
     setPending(which);
     setError(null);
-    const action = which === 'stay' ? extend() : signOut();
+    const action = which === 'stay' ? expiry.extend() : expiry.signOut();
     action
       .then(() => {
         if (which === 'signOut') onSignedOut?.();
@@ -197,8 +196,8 @@ function ExpiryDialog(
             type="button"
             className={cx('lk-button', classNames?.stay)}
             data-variant="primary"
-            aria-busy={pending === 'stay' ? true : undefined}
-            aria-disabled={pending !== null ? true : undefined}
+            aria-busy={pending === 'stay' || undefined}
+            aria-disabled={pending !== null || undefined}
             onClick={() => run('stay')}
           >
             {messages['expiry.stay']}
@@ -207,8 +206,8 @@ function ExpiryDialog(
             ref={signOutRef}
             type="button"
             className={cx('lk-button', classNames?.signOut)}
-            aria-busy={pending === 'signOut' ? true : undefined}
-            aria-disabled={pending !== null ? true : undefined}
+            aria-busy={pending === 'signOut' || undefined}
+            aria-disabled={pending !== null || undefined}
             onClick={() => run('signOut')}
           >
             {messages['expiry.signOut']}

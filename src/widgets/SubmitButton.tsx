@@ -35,7 +35,7 @@ export function SubmitButton(
       type="submit"
       className={cx('lk-button', 'lk-submit', className)}
       disabled={pending || disabled}
-      aria-busy={pending ? true : undefined}
+      aria-busy={pending || undefined}
       data-state={pending ? 'pending' : undefined}
       {...rest}
     >

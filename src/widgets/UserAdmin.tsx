@@ -196,7 +196,7 @@ export function UserAdmin(
         <>
           <p>{formatMessage(messages['adminUsers.total'], { count: total })}</p>
           <div className="lk-table-wrap">
-            <table className={cx('lk-table', classNames?.table)} aria-labelledby={titleId} aria-busy={list.isFetching ? true : undefined}>
+            <table className={cx('lk-table', classNames?.table)} aria-labelledby={titleId} aria-busy={list.isFetching || undefined}>
               <thead>
                 <tr>
                   <th scope="col">{messages['adminUsers.username']}</th>
@@ -231,7 +231,7 @@ export function UserAdmin(
                               type="button"
                               className={button}
                               disabled={busy !== null}
-                              aria-busy={pending('disable') ? true : undefined}
+                              aria-busy={pending('disable') || undefined}
                               onClick={() =>
                                 act(
                                   'disable',
@@ -249,7 +249,7 @@ export function UserAdmin(
                               type="button"
                               className={button}
                               disabled={busy !== null}
-                              aria-busy={pending('reset') ? true : undefined}
+                              aria-busy={pending('reset') || undefined}
                               onClick={() =>
                                 act(
                                   'reset',

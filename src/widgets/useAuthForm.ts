@@ -123,7 +123,9 @@ export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, f
   const inFlight = useRef(false);
   const [outcome, setOutcome] = useState<Outcome>(IDLE);
   const [focusRequest, setFocusRequest] = useState(0);
-  const secondsLeft = useCountdown(outcome.state === 'rate-limited' ? (outcome.error?.retryAfter ?? null) : null, outcome.error);
+  const limited = outcome.state === 'rate-limited';
+  const pending = outcome.state === 'submitting';
+  const secondsLeft = useCountdown(limited ? (outcome.error?.retryAfter ?? null) : null, outcome.error);
   const counting = secondsLeft !== null && secondsLeft > 0;
 
   // After a failure, focus goes to the first invalid field, else to the error summary.
@@ -165,15 +167,15 @@ export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, f
     });
 
   // When a countdown has run out, the form is usable again and says so.
-  const countdownOver = outcome.state === 'rate-limited' && secondsLeft === 0;
+  const countdownOver = limited && secondsLeft === 0;
   return {
     ...outcome,
     ...(countdownOver && { state: 'idle', summary: null, details: [], success: messages['form.rateLimitedDone'] }),
     messages,
     formRef,
-    secondsLeft: outcome.state === 'rate-limited' ? secondsLeft : null,
-    pending: outcome.state === 'submitting',
-    locked: outcome.state === 'submitting' || counting,
+    secondsLeft: limited ? secondsLeft : null,
+    pending,
+    locked: pending || counting,
     send(mutation, variables, describeSuccess, onSuccess) {
       if (inFlight.current || counting) return false;
       inFlight.current = true;
