@@ -115,6 +115,7 @@ export function UserAdmin(
   const remove = useAdminDeleteUser();
   const resetLink = useAdminResetLink();
   const [editing, setEditing] = useState<string | null>(null);
+  const [roles, setRoles] = useState('');
   const [confirming, setConfirming] = useState<string | null>(null);
   const [note, setNote] = useState<ActionNote | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -210,9 +211,11 @@ export function UserAdmin(
               <tbody>
                 {users.map((user) => {
                   const pending = (key: string) => busy === `${key}:${user.id}`;
+                  // Opens this user's role editor (with the user's roles as the draft), or closes it.
                   const edit = () => {
                     setConfirming(null);
                     setEditing(editing === user.id ? null : user.id);
+                    setRoles(user.roles.join(', '));
                   };
                   return (
                     <Fragment key={user.id}>
@@ -285,22 +288,38 @@ export function UserAdmin(
                       {editing === user.id ? (
                         <tr>
                           <td colSpan={6}>
-                            <RoleEditor
-                              user={user}
-                              messages={messages}
-                              classNames={classNames}
-                              pending={pending('roles')}
-                              onSave={(roles) =>
+                            <form
+                              aria-label={formatMessage(messages['adminUsers.editRoles'], { username: user.username })}
+                              className="lk-inline-form"
+                              onSubmit={(event) => {
+                                event.preventDefault();
+                                const next = parseRoles(roles);
                                 act(
                                   'roles',
                                   user,
-                                  () => update.mutateAsync({ id: user.id, body: { roles } }),
+                                  () => update.mutateAsync({ id: user.id, body: { roles: next } }),
                                   () => ({ text: formatMessage(messages['adminUsers.rolesSaved'], { username: user.username }) }),
                                   () => setEditing(null),
-                                )
-                              }
-                              onCancel={edit}
-                            />
+                                );
+                              }}
+                            >
+                              <Field
+                                autoFocus
+                                label={formatMessage(messages['adminUsers.editRoles'], { username: user.username })}
+                                hint={messages['adminUsers.rolesHint']}
+                                name="roles"
+                                autoComplete="off"
+                                value={roles}
+                                classNames={classNames}
+                                onChange={(event) => setRoles(event.target.value)}
+                              />
+                              <SubmitButton pending={pending('roles')} className={classNames?.submit}>
+                                {messages['adminUsers.saveRoles']}
+                              </SubmitButton>
+                              <button type="button" className={button} onClick={edit}>
+                                {messages['adminUsers.cancel']}
+                              </button>
+                            </form>
                           </td>
                         </tr>
                       ) : null}
@@ -354,53 +373,6 @@ export function UserAdmin(
 
       {showCreate ? <CreateUserForm messages={messages} classNames={classNames} headingLevel={lower(headingLevel)} /> : null}
     </section>
-  );
-}
-
-// ───────────────────────────── one user's role editor ─────────────────────────────
-
-function RoleEditor({
-  user,
-  messages,
-  classNames,
-  pending,
-  onSave,
-  onCancel,
-}: {
-  user: AdminUser;
-  messages: WidgetMessages;
-  classNames: UserAdminClassNames | undefined;
-  pending: boolean;
-  onSave: (roles: string[]) => void;
-  onCancel: () => void;
-}) {
-  const [roles, setRoles] = useState(user.roles.join(', '));
-  return (
-    <form
-      aria-label={formatMessage(messages['adminUsers.editRoles'], { username: user.username })}
-      className="lk-inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSave(parseRoles(roles));
-      }}
-    >
-      <Field
-        autoFocus
-        label={formatMessage(messages['adminUsers.editRoles'], { username: user.username })}
-        hint={messages['adminUsers.rolesHint']}
-        name="roles"
-        autoComplete="off"
-        value={roles}
-        classNames={classNames}
-        onChange={(event) => setRoles(event.target.value)}
-      />
-      <SubmitButton pending={pending} className={classNames?.submit}>
-        {messages['adminUsers.saveRoles']}
-      </SubmitButton>
-      <button type="button" className={cx('lk-button', classNames?.button)} onClick={onCancel}>
-        {messages['adminUsers.cancel']}
-      </button>
-    </form>
   );
 }
 
