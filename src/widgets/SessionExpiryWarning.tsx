@@ -13,7 +13,6 @@ import { useWidgetMessages } from './useWidgetMessages.js';
 
 /** The strings SessionExpiryWarning shows (its own slice of the dictionary and the shared one). */
 const STRINGS = { ...commonStrings, ...sessionExpiryStrings };
-type WidgetMessages = typeof STRINGS;
 
 /**
  * Class names of the parts of {@link SessionExpiryWarning}.
@@ -70,39 +69,10 @@ export interface SessionExpiryWarningProps extends Omit<HTMLAttributes<HTMLDivEl
  * ```
  */
 export function SessionExpiryWarning(
-  { ref, onSignedOut, container, messages: overrides, classNames, ...rest }: SessionExpiryWarningProps & RefAttributes<HTMLDivElement>,
+  { ref, onSignedOut, container, messages: overrides, classNames, className, ...rest }: SessionExpiryWarningProps & RefAttributes<HTMLDivElement>,
 ) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const expiry = useSessionExpiry();
-  if (!expiry.warning || expiry.msLeft === null) return null;
-  const target = container ?? (typeof document === 'undefined' ? null : document.body);
-  if (target === null) return null;
-  return createPortal(
-    <ExpiryDialog
-      ref={ref}
-      msLeft={expiry.msLeft}
-      expiry={expiry}
-      onSignedOut={onSignedOut}
-      messages={messages}
-      classNames={classNames}
-      {...rest}
-    />,
-    target,
-  );
-}
-
-interface ExpiryDialogProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'role'> {
-  msLeft: number;
-  /** The session's expiry controls (`extend`, `signOut`). */
-  expiry: Pick<ReturnType<typeof useSessionExpiry>, 'extend' | 'signOut'>;
-  onSignedOut: (() => void) | undefined;
-  messages: WidgetMessages;
-  classNames: SessionExpiryWarningClassNames | undefined;
-}
-
-function ExpiryDialog(
-  { ref, msLeft, expiry, onSignedOut, messages, classNames, className, ...rest }: ExpiryDialogProps & RefAttributes<HTMLDivElement>,
-) {
   const id = useId();
   const titleId = `${id}-title`;
   const bodyId = `${id}-body`;
@@ -112,26 +82,35 @@ function ExpiryDialog(
   const busy = useRef(false);
   const [pending, setPending] = useState<'stay' | 'signOut' | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const msLeft = expiry.warning ? expiry.msLeft : null;
+  // Where the open dialog is rendered (a portal); `null` while it is closed.
+  const host = msLeft === null ? null : (container ?? (typeof document === 'undefined' ? null : document.body));
+  // A closed dialog forgets a failed attempt: it opens without an alert next time.
+  if (host === null && error !== null) setError(null);
 
   // The rest of the page is inert while the dialog is open (declared first, so on close it is
   // usable again before focus goes back to it).
   useEffect(() => {
+    if (host === null) return undefined;
     const backdrop = backdropRef.current;
     const others = [...(backdrop?.parentElement?.children ?? [])].filter((element) => element !== backdrop && !element.hasAttribute('inert'));
     for (const element of others) element.setAttribute('inert', '');
     return () => {
       for (const element of others) element.removeAttribute('inert');
     };
-  }, []);
+  }, [host]);
 
   // Focus moves into the dialog when it opens and back where it was when it closes.
   useEffect(() => {
+    if (host === null) return undefined;
     const previous = document.activeElement as HTMLElement | null;
     stayRef.current?.focus();
     return () => {
       if (previous?.isConnected) previous.focus();
     };
-  }, []);
+  }, [host]);
+
+  if (host === null || msLeft === null) return null;
 
   const run = (which: 'stay' | 'signOut') => {
     if (busy.current) return;
@@ -166,54 +145,55 @@ function ExpiryDialog(
   };
 
   const seconds = Math.ceil(msLeft / 1000);
-  return (
-    <div ref={backdropRef} className={cx('lk-root', 'lk-backdrop', classNames?.backdrop)}>
-      <div
-        ref={ref}
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={bodyId}
-        data-state={pending === null ? 'open' : 'submitting'}
-        className={cx('lk-dialog', classNames?.dialog, className)}
-        onKeyDown={onKeyDown}
-        {...rest}
-      >
-        <h2 id={titleId} className={cx('lk-title', classNames?.title)}>
-          {messages['expiry.title']}
-        </h2>
-        <p id={bodyId} className={cx('lk-dialog-body', classNames?.body)}>
-          {formatMessage(messages['expiry.body'], { time: formatDuration(seconds, messages), seconds })}
-        </p>
-        {error === null ? null : (
-          <div role="alert" className={cx('lk-alert', classNames?.alert)}>
-            {describeError(error, messages)}
+  return createPortal(
+      <div ref={backdropRef} className={cx('lk-root', 'lk-backdrop', classNames?.backdrop)}>
+        <div
+          ref={ref}
+          role="alertdialog"
+          aria-modal="true"
+          aria-labelledby={titleId}
+          aria-describedby={bodyId}
+          data-state={pending === null ? 'open' : 'submitting'}
+          className={cx('lk-dialog', classNames?.dialog, className)}
+          onKeyDown={onKeyDown}
+          {...rest}
+        >
+          <h2 id={titleId} className={cx('lk-title', classNames?.title)}>
+            {messages['expiry.title']}
+          </h2>
+          <p id={bodyId} className={cx('lk-dialog-body', classNames?.body)}>
+            {formatMessage(messages['expiry.body'], { time: formatDuration(seconds, messages), seconds })}
+          </p>
+          {error === null ? null : (
+            <div role="alert" className={cx('lk-alert', classNames?.alert)}>
+              {describeError(error, messages)}
+            </div>
+          )}
+          <div className={cx('lk-actions', classNames?.actions)}>
+            <button
+              ref={stayRef}
+              type="button"
+              className={cx('lk-button', classNames?.stay)}
+              data-variant="primary"
+              aria-busy={pending === 'stay' || undefined}
+              aria-disabled={pending !== null || undefined}
+              onClick={() => run('stay')}
+            >
+              {messages['expiry.stay']}
+            </button>
+            <button
+              ref={signOutRef}
+              type="button"
+              className={cx('lk-button', classNames?.signOut)}
+              aria-busy={pending === 'signOut' || undefined}
+              aria-disabled={pending !== null || undefined}
+              onClick={() => run('signOut')}
+            >
+              {messages['expiry.signOut']}
+            </button>
           </div>
-        )}
-        <div className={cx('lk-actions', classNames?.actions)}>
-          <button
-            ref={stayRef}
-            type="button"
-            className={cx('lk-button', classNames?.stay)}
-            data-variant="primary"
-            aria-busy={pending === 'stay' || undefined}
-            aria-disabled={pending !== null || undefined}
-            onClick={() => run('stay')}
-          >
-            {messages['expiry.stay']}
-          </button>
-          <button
-            ref={signOutRef}
-            type="button"
-            className={cx('lk-button', classNames?.signOut)}
-            aria-busy={pending === 'signOut' || undefined}
-            aria-disabled={pending !== null || undefined}
-            onClick={() => run('signOut')}
-          >
-            {messages['expiry.signOut']}
-          </button>
         </div>
-      </div>
-    </div>
+      </div>,
+    host,
   );
 }
