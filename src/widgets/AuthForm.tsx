@@ -136,17 +136,15 @@ export function AuthForm({
       </Title>
       {typeof intro === 'string' ? <p className={cx('lk-intro', classNames?.intro)}>{intro}</p> : intro}
       {form ? (
-        <>
-          <FormError className={classNames?.alert} details={form.details}>
-            {summary === undefined ? form.summary : summary}
-          </FormError>
-          {form.secondsLeft ? (
-            // The 429 countdown (a live timer; nothing once it has run out).
-            <p className={cx('lk-countdown', classNames?.countdown)} role="timer">
-              {formatMessage(form.messages['form.rateLimited'], { time: formatDuration(form.secondsLeft, form.messages), seconds: form.secondsLeft })}
-            </p>
-          ) : null}
-        </>
+        <FormError className={classNames?.alert} details={form.details}>
+          {summary === undefined ? form.summary : summary}
+        </FormError>
+      ) : null}
+      {form?.secondsLeft ? (
+        // The 429 countdown (a live timer; nothing once it has run out).
+        <p className={cx('lk-countdown', classNames?.countdown)} role="timer">
+          {formatMessage(form.messages['form.rateLimited'], { time: formatDuration(form.secondsLeft, form.messages), seconds: form.secondsLeft })}
+        </p>
       ) : null}
       {children}
       {form && submit ? (

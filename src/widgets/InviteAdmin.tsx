@@ -1,6 +1,6 @@
 import { Fragment, useId, useRef, useState } from 'react';
 import type { HTMLAttributes, RefAttributes } from 'react';
-import type { CreateInviteRequest, Invite } from '../contract/index.js';
+import type { CreateInviteRequest } from '../contract/index.js';
 import { useAdminCreateInvite, useAdminDeleteInvite, useAdminInvites } from '../react/index.js';
 import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
@@ -65,13 +65,6 @@ export interface InviteAdminProps extends Omit<HTMLAttributes<HTMLElement>, 'chi
   messages?: Partial<Messages>;
   /** Class names of the parts. */
   classNames?: InviteAdminClassNames;
-}
-
-type InviteState = 'used' | 'expired' | 'open';
-
-function stateOf(invite: Invite, now: number): InviteState {
-  if (invite.usedAt !== null) return 'used';
-  return new Date(invite.expiresAt).getTime() <= now ? 'expired' : 'open';
 }
 
 /**
@@ -166,7 +159,7 @@ export function InviteAdmin(
             </thead>
             <tbody>
               {invites.map((invite) => {
-                const inviteState = stateOf(invite, now);
+                const inviteState = invite.usedAt !== null ? 'used' : new Date(invite.expiresAt).getTime() <= now ? 'expired' : 'open';
                 return (
                   <Fragment key={invite.code}>
                     <tr data-state={inviteState} className={classNames?.row}>
