@@ -31,7 +31,6 @@ const STRINGS = {
   'adminUsers.actions': userAdminStrings['adminUsers.actions'],
   'adminUsers.noRoles': userAdminStrings['adminUsers.noRoles'],
 };
-type WidgetMessages = typeof STRINGS;
 
 /**
  * Class names of the parts of {@link InviteAdmin} (and of its form).
@@ -117,6 +116,31 @@ export function InviteAdmin(
   const state = busy ? 'submitting' : list.isPending ? 'loading' : list.isError ? 'error' : 'idle';
   const button = cx('lk-button', classNames?.button);
 
+  // The form that creates an invite.
+  const create = useAdminCreateInvite();
+  const form = useAuthForm(messages, ['email', 'roles', 'expiresInHours'], FIELD_ERRORS);
+  const [email, setEmail] = useState('');
+  const [roles, setRoles] = useState('');
+  const [hours, setHours] = useState(String(defaultExpiresInHours));
+
+  const onSubmit = () => {
+    const errors: Record<string, string> = {};
+    if (email.trim() !== '' && !looksLikeEmail(email.trim())) errors.email = messages['field.invalidEmail'];
+    const expiresInHours = Number(hours);
+    if (!Number.isInteger(expiresInHours) || expiresInHours < 1 || expiresInHours > 24 * 90) errors.expiresInHours = messages['adminInvites.expiresInvalid'];
+    if (form.reject(errors)) return;
+    const roleList = parseRoles(roles);
+    const body: CreateInviteRequest = {
+      ...(email.trim() === '' ? {} : { email: email.trim() }),
+      ...(roleList.length > 0 ? { roles: roleList } : {}),
+      expiresInHours,
+    };
+    form.send(create, body, (result) => formatMessage(messages['adminInvites.created'], { code: result.invite.code }), () => {
+      setEmail('');
+      setRoles('');
+    });
+  };
+
   return (
     <section
       ref={ref}
@@ -131,12 +155,41 @@ export function InviteAdmin(
       <FormError className={classNames?.alert}>{note?.error ? note.text : list.isError ? describeError(list.error, messages) : null}</FormError>
       <FormStatus className={classNames?.status}>{note && !note.error ? note.text : null}</FormStatus>
 
-      <CreateInviteForm
-        messages={messages}
+    <AuthForm
+      form={form}
+      title={messages['adminInvites.create']}
+      headingLevel={Math.min((headingLevel ?? 2) + 1, 6) as HeadingLevel}
+      rootClassName={cx('lk-form', classNames?.createForm)}
+      classNames={classNames}
+      onSubmit={onSubmit}
+      submit={[messages['adminInvites.create'], messages['adminInvites.pending']]}
+    >
+      <Field
+        label={messages['adminInvites.email']}
+        hint={messages['adminInvites.emailHint']}
+        {...form.bind('email', email, setEmail)}
+        type="email"
+        autoComplete="off"
         classNames={classNames}
-        headingLevel={Math.min((headingLevel ?? 2) + 1, 6) as HeadingLevel}
-        defaultExpiresInHours={defaultExpiresInHours}
       />
+      <Field
+        label={messages['adminInvites.roles']}
+        hint={messages['adminInvites.rolesHint']}
+        {...form.bind('roles', roles, setRoles)}
+        autoComplete="off"
+        classNames={classNames}
+      />
+      <Field
+        label={messages['adminInvites.expiresInHours']}
+        {...form.bind('expiresInHours', hours, setHours)}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={24 * 90}
+        step={1}
+        classNames={classNames}
+      />
+    </AuthForm>
 
       {list.isPending ? (
         <p aria-busy="true">{messages['adminInvites.loading']}</p>
@@ -217,79 +270,5 @@ export function InviteAdmin(
         </div>
       )}
     </section>
-  );
-}
-
-function CreateInviteForm({
-  messages,
-  classNames,
-  headingLevel,
-  defaultExpiresInHours,
-}: {
-  messages: WidgetMessages;
-  classNames: InviteAdminClassNames | undefined;
-  headingLevel: HeadingLevel;
-  defaultExpiresInHours: number;
-}) {
-  const create = useAdminCreateInvite();
-  const form = useAuthForm(messages, ['email', 'roles', 'expiresInHours'], FIELD_ERRORS);
-  const [email, setEmail] = useState('');
-  const [roles, setRoles] = useState('');
-  const [hours, setHours] = useState(String(defaultExpiresInHours));
-
-  const onSubmit = () => {
-    const errors: Record<string, string> = {};
-    if (email.trim() !== '' && !looksLikeEmail(email.trim())) errors.email = messages['field.invalidEmail'];
-    const expiresInHours = Number(hours);
-    if (!Number.isInteger(expiresInHours) || expiresInHours < 1 || expiresInHours > 24 * 90) errors.expiresInHours = messages['adminInvites.expiresInvalid'];
-    if (form.reject(errors)) return;
-    const roleList = parseRoles(roles);
-    const body: CreateInviteRequest = {
-      ...(email.trim() === '' ? {} : { email: email.trim() }),
-      ...(roleList.length > 0 ? { roles: roleList } : {}),
-      expiresInHours,
-    };
-    form.send(create, body, (result) => formatMessage(messages['adminInvites.created'], { code: result.invite.code }), () => {
-      setEmail('');
-      setRoles('');
-    });
-  };
-
-  return (
-    <AuthForm
-      form={form}
-      title={messages['adminInvites.create']}
-      headingLevel={headingLevel}
-      rootClassName={cx('lk-form', classNames?.createForm)}
-      classNames={classNames}
-      onSubmit={onSubmit}
-      submit={[messages['adminInvites.create'], messages['adminInvites.pending']]}
-    >
-      <Field
-        label={messages['adminInvites.email']}
-        hint={messages['adminInvites.emailHint']}
-        {...form.bind('email', email, setEmail)}
-        type="email"
-        autoComplete="off"
-        classNames={classNames}
-      />
-      <Field
-        label={messages['adminInvites.roles']}
-        hint={messages['adminInvites.rolesHint']}
-        {...form.bind('roles', roles, setRoles)}
-        autoComplete="off"
-        classNames={classNames}
-      />
-      <Field
-        label={messages['adminInvites.expiresInHours']}
-        {...form.bind('expiresInHours', hours, setHours)}
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={24 * 90}
-        step={1}
-        classNames={classNames}
-      />
-    </AuthForm>
   );
 }
