@@ -141,6 +141,8 @@ export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, f
     setFocusRequest((n) => n + 1);
   };
 
+  const succeed = (text: string | null) => setOutcome({ ...IDLE, state: 'success', success: text });
+
   const fromError = (error: unknown): Outcome => {
     const authError = isAuthError(error) ? error : null;
     const code = authError?.code ?? 'unknown';
@@ -182,7 +184,7 @@ export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, f
       setOutcome({ ...IDLE, state: 'submitting' });
       mutation.mutate(variables, {
         onSuccess: (data) => {
-          setOutcome({ ...IDLE, state: 'success', success: describeSuccess(data) });
+          succeed(describeSuccess(data));
           onSuccess?.(data);
         },
         onError: (error) => fail(fromError(error)),
@@ -198,7 +200,7 @@ export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, f
       return invalid;
     },
     clearFieldError,
-    announce: (text) => setOutcome({ ...IDLE, state: 'success', success: text }),
+    announce: succeed,
     bind: (name, value, setValue) => ({
       name,
       value,
