@@ -82,15 +82,6 @@ export interface RegisterFormProps<TName extends string = string> extends Omit<F
 
 type ExtraValues = Record<string, string | boolean>;
 
-function initialExtraValues(fields: ReadonlyArray<RegisterExtraField>): ExtraValues {
-  const values: ExtraValues = {};
-  for (const field of fields) {
-    if (field.type === 'checkbox') values[field.name] = field.defaultValue ?? false;
-    else values[field.name] = field.defaultValue === undefined ? '' : String(field.defaultValue);
-  }
-  return values;
-}
-
 /**
  * "Create an account": username, email, optional name, password with the policy from
  * `GET config` shown live (and optionally repeated), an invite code field when registration is
@@ -138,7 +129,12 @@ export function RegisterForm(
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [invite, setInvite] = useState(() => defaultInvite ?? readUrlToken(inviteParam) ?? '');
-  const [extra, setExtra] = useState<ExtraValues>(() => initialExtraValues(extraFields));
+  // Each extra field starts from its default: a checkbox unticked, a text field empty.
+  const [extra, setExtra] = useState<ExtraValues>(() =>
+    Object.fromEntries(
+      extraFields.map((field) => [field.name, field.type === 'checkbox' ? (field.defaultValue ?? false) : field.defaultValue === undefined ? '' : String(field.defaultValue)]),
+    ),
+  );
   const done = form.state === 'success';
 
   useEffect(() => {

@@ -80,10 +80,6 @@ interface ActionNote {
   error?: boolean;
 }
 
-function lower(level: HeadingLevel | undefined): HeadingLevel {
-  return Math.min((level ?? 2) + 1, 6) as HeadingLevel;
-}
-
 /**
  * User administration for the `admin` role: search and page through users, add a user (with a
  * password, or without one to get a one-time link to hand over), edit roles, disable and enable,
@@ -371,7 +367,7 @@ export function UserAdmin(
         </>
       )}
 
-      {showCreate ? <CreateUserForm messages={messages} classNames={classNames} headingLevel={lower(headingLevel)} /> : null}
+      {showCreate ? <CreateUserForm messages={messages} classNames={classNames} headingLevel={Math.min((headingLevel ?? 2) + 1, 6) as HeadingLevel} /> : null}
     </section>
   );
 }
