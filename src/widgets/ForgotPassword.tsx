@@ -37,7 +37,6 @@ export interface ForgotPasswordProps extends Omit<FormHTMLAttributes<HTMLFormEle
 }
 
 const INPUT = { autoComplete: 'username', autoCapitalize: 'none', spellCheck: false } as const;
-const toVariables = (identifier: string) => ({ identifier });
 
 /**
  * "Forgot your password?": asks for a username or email and shows one neutral confirmation for
@@ -50,20 +49,18 @@ const toVariables = (identifier: string) => ({ identifier });
  * ```
  */
 export function ForgotPassword(
-  { signIn = '/login', defaultIdentifier = '', messages: overrides, ...rest }: ForgotPasswordProps & RefAttributes<HTMLFormElement>,
+  { defaultIdentifier = '', messages: overrides, ...rest }: ForgotPasswordProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useForgotPassword();
   return (
     <RecoveryForm
       {...rest}
-      signIn={signIn}
       defaultValue={defaultIdentifier}
       messages={messages}
       mutation={mutation}
       field="identifier"
       inputProps={INPUT}
-      toVariables={toVariables}
       text={{
         title: messages['forgotPassword.title'],
         intro: messages['forgotPassword.intro'],

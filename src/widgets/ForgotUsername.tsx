@@ -38,7 +38,6 @@ export interface ForgotUsernameProps extends Omit<FormHTMLAttributes<HTMLFormEle
 }
 
 const INPUT = { type: 'email', autoComplete: 'email', spellCheck: false } as const;
-const toVariables = (email: string) => ({ email });
 
 /**
  * "Forgot your username?": asks for an email address and shows one neutral confirmation for
@@ -51,21 +50,19 @@ const toVariables = (email: string) => ({ email });
  * ```
  */
 export function ForgotUsername(
-  { signIn = '/login', defaultEmail = '', messages: overrides, ...rest }: ForgotUsernameProps & RefAttributes<HTMLFormElement>,
+  { defaultEmail = '', messages: overrides, ...rest }: ForgotUsernameProps & RefAttributes<HTMLFormElement>,
 ) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useForgotUsername();
   return (
     <RecoveryForm
       {...rest}
-      signIn={signIn}
       defaultValue={defaultEmail}
       messages={messages}
       mutation={mutation}
       field="email"
       inputProps={INPUT}
       validate={(email) => (looksLikeEmail(email) ? null : messages['field.invalidEmail'])}
-      toVariables={toVariables}
       text={{
         title: messages['forgotUsername.title'],
         intro: messages['forgotUsername.intro'],

@@ -42,21 +42,20 @@ export interface RecoveryText {
 export interface RecoveryFormProps<TVars> extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'children' | 'method'> {
   ref?: Ref<HTMLFormElement> | undefined;
   onSuccess?: (() => void) | undefined;
-  signIn: LinkTarget | false;
+  /** Target of the "back to sign in" link (default `/login`); `false` hides it. */
+  signIn?: LinkTarget | false | undefined;
   defaultValue: string;
   headingLevel?: HeadingLevel | undefined;
   messages: CommonMessages & Partial<FieldMessages>;
   classNames?: FormClassNames | undefined;
   /** The flow hook's mutation. */
   mutation: UseMutationResult<void, AuthError, TVars>;
-  /** The one field's name (also its key in the request and in server `fields`). */
-  field: string;
+  /** The one field's name: the request is `{ [field]: trimmed value }`, and its key in server `fields`. */
+  field: Extract<keyof TVars, string>;
   /** Attributes of the input (type, autocomplete, ...). */
   inputProps: InputHTMLAttributes<HTMLInputElement>;
   /** Checks the trimmed, non-empty value; returns the error text or `null`. */
   validate?: ((value: string) => string | null) | undefined;
-  /** Builds the request from the trimmed value. */
-  toVariables: (value: string) => TVars;
   /** The form's texts. */
   text: RecoveryText;
   /** The widget's own class (`lk-forgot-password`, ...). */
@@ -71,12 +70,12 @@ export interface RecoveryFormProps<TVars> extends Omit<FormHTMLAttributes<HTMLFo
  *
  * @example
  * ```tsx
- * <RecoveryForm mutation={useForgotUsername()} field="email" toVariables={(email) => ({ email })} ... />
+ * <RecoveryForm mutation={useForgotUsername()} field="email" ... />
  * ```
  */
 export function RecoveryForm<TVars>({
   onSuccess,
-  signIn,
+  signIn = '/login',
   defaultValue,
   messages,
   classNames,
@@ -84,7 +83,6 @@ export function RecoveryForm<TVars>({
   field,
   inputProps,
   validate,
-  toVariables,
   text,
   rootClass,
   ...rest
@@ -97,7 +95,7 @@ export function RecoveryForm<TVars>({
     if (trimmed === '') return form.reject({ [field]: messages['field.required'] });
     const problem = validate?.(trimmed) ?? null;
     if (problem !== null) return form.reject({ [field]: problem });
-    form.send(mutation, toVariables(trimmed), () => text.success, () => {
+    form.send(mutation, { [field]: trimmed } as TVars, () => text.success, () => {
       setValue('');
       onSuccess?.();
     });
