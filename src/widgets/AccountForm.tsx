@@ -61,7 +61,7 @@ export function AccountForm({ onSuccess, messages: overrides, ...rest }: Account
         title={messages['account.title']}
         state={auth.status === 'loading' ? 'loading' : 'signed-out'}
         busy={auth.status === 'loading'}
-        intro={auth.status === 'unauthenticated' && messages['account.signedOut']}
+        intro={auth.status === 'unauthenticated' && <p className={cx('lk-intro', rest.classNames?.intro)}>{messages['account.signedOut']}</p>}
         {...rest}
       />
     );

@@ -53,7 +53,7 @@ export interface AuthFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>,
   state?: string | undefined;
   /** `aria-busy` (default: a request is in flight). */
   busy?: boolean | undefined;
-  /** Shown between the title and the error summary; a string becomes the `lk-intro` paragraph. */
+  /** Shown between the title and the error summary (the widget's `lk-intro` part). */
   intro?: ReactNode;
   /** The error summary text (default: the controller's). */
   summary?: ReactNode;
@@ -71,8 +71,8 @@ export interface AuthFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>,
  * The skeleton every form widget shares: the `<form>` wiring (`method="post"`, `noValidate`,
  * labelled by its heading, `aria-busy`, `data-state`, submit prevented and ignored while the
  * controller is locked, the widget's ref merged with the controller's), the heading, an optional
- * intro, the error summary (`role="alert"`), the 429 countdown, the fields, the submit button, the polite status region and the links list.
- * Internal part of the widgets; the widgets only pass their strings, fields and behaviour.
+ * intro, the error summary (`role="alert"`), the 429 countdown, the fields, the submit button,
+ * the polite status region and the links list. Internal part of the widgets; the widgets only pass their strings, fields and behaviour.
  *
  * @example
  * ```tsx
@@ -134,7 +134,7 @@ export function AuthForm({
       <Title id={titleId} className={cx('lk-title', classNames?.title)}>
         {title}
       </Title>
-      {typeof intro === 'string' ? <p className={cx('lk-intro', classNames?.intro)}>{intro}</p> : intro}
+      {intro}
       {form ? (
         <FormError className={classNames?.alert} details={form.details}>
           {summary === undefined ? form.summary : summary}

@@ -147,7 +147,7 @@ export function AuthStatusHeader(
       ref={ref}
       className={cx('lk-root', 'lk-header', classNames?.root, className)}
       data-state={user ? 'signed-in' : loading ? 'loading' : 'signed-out'}
-      aria-busy={loading ? 'true' : undefined}
+      aria-busy={loading || undefined}
       {...rest}
     >
       {user ? (

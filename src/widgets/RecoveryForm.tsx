@@ -4,6 +4,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import type { AuthError } from '../client/AuthError.js';
 import type { LinkTarget } from './ActionLink.js';
 import { AuthForm } from './AuthForm.js';
+import { cx } from './cx.js';
 import type { FormClassNames } from './classNames.js';
 import { Field } from './Field.js';
 import type { HeadingLevel } from './HeadingLevel.js';
@@ -108,7 +109,7 @@ export function RecoveryForm<TVars>({
       form={form}
       title={text.title}
       onSubmit={onSubmit}
-      intro={text.intro}
+      intro={<p className={cx('lk-intro', classNames?.intro)}>{text.intro}</p>}
       submit={[text.submit, text.pending]}
       links={[[signIn, text.back]]}
       {...rest}

@@ -4,6 +4,7 @@ import type { RegisterRequest, RegisterResult } from '../contract/index.js';
 import { useAuthConfig, useRegister } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
 import { AuthForm } from './AuthForm.js';
+import { cx } from './cx.js';
 import type { FormClassNames } from './classNames.js';
 import { Field, FieldFrame } from './Field.js';
 import type { HeadingLevel } from './HeadingLevel.js';
@@ -197,7 +198,7 @@ export function RegisterForm(
   };
 
   if (closed) {
-    return <AuthForm {...shell} state="closed" intro={messages['register.closed']} {...rest} />;
+    return <AuthForm {...shell} state="closed" intro={<p className={cx('lk-intro', classNames?.intro)}>{messages['register.closed']}</p>} {...rest} />;
   }
 
   return (

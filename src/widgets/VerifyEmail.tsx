@@ -4,6 +4,7 @@ import type { AuthResult } from '../contract/index.js';
 import { useVerifyEmail } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
 import { AuthForm } from './AuthForm.js';
+import { cx } from './cx.js';
 import type { FormClassNames } from './classNames.js';
 import type { HeadingLevel } from './HeadingLevel.js';
 import type { Messages } from './messages.js';
@@ -84,7 +85,7 @@ export function VerifyEmail(
       title={messages['verifyEmail.title']}
       onSubmit={onSubmit}
       state={token === null ? 'error' : form.state}
-      intro={actionable && messages['verifyEmail.intro']}
+      intro={actionable && <p className={cx('lk-intro', rest.classNames?.intro)}>{messages['verifyEmail.intro']}</p>}
       summary={tokenRejected ? messages['verifyEmail.invalidToken'] : token === null ? messages['verifyEmail.missingToken'] : form.summary}
       submit={actionable && [messages['verifyEmail.submit'], messages['verifyEmail.pending']]}
       links={[[(token === null || tokenRejected) && signIn, messages['verifyEmail.signIn']]]}
