@@ -59,8 +59,8 @@ export function AccountForm({ onSuccess, messages: overrides, ...rest }: Account
       <AuthForm
         kind="lk-account"
         title={messages['account.title']}
-        state={auth.status === 'loading' ? 'loading' : 'signed-out'}
-        busy={auth.status === 'loading'}
+        data-state={auth.status === 'loading' ? 'loading' : 'signed-out'}
+        aria-busy={auth.status === 'loading' || undefined}
         intro={auth.status === 'unauthenticated' && <p className={cx('lk-intro', rest.classNames?.intro)}>{messages['account.signedOut']}</p>}
         {...rest}
       />

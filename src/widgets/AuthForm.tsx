@@ -46,21 +46,15 @@ export interface AuthFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>,
   onSubmit?: (() => void) | undefined;
   /**
    * The form controller: gives `data-state`, `aria-busy`, the error summary, the countdown and the
-   * status region. Without one the form is a bare frame (title, intro, children, links).
+   * status region. Without one the form is a bare frame (title, intro, children, links). A widget
+   * shows its own summary or status by handing over a copy with other `summary` / `success`, and
+   * its own state by passing `data-state` (and `aria-busy`), which win as rest props.
    */
-  form?: AuthFormController | undefined;
-  /** `data-state` (default: the controller's state). */
-  state?: string | undefined;
-  /** `aria-busy` (default: a request is in flight). */
-  busy?: boolean | undefined;
+  form?: (Omit<AuthFormController, 'summary' | 'success'> & { summary: ReactNode; success: ReactNode }) | undefined;
   /** Shown between the title and the error summary (the widget's `lk-intro` part). */
   intro?: ReactNode;
-  /** The error summary text (default: the controller's). */
-  summary?: ReactNode;
   /** The submit button's text and pending text; nothing hides it. */
   submit?: readonly [label: ReactNode, pendingLabel: ReactNode] | null | false | undefined;
-  /** Content of the status region (default: the controller's success message). */
-  status?: ReactNode;
   /** Links under the form, in a list shown when at least one has a target. */
   links?: readonly AuthFormLink[] | undefined;
   /** The fields. */
@@ -92,12 +86,8 @@ export function AuthForm({
   className,
   onSubmit,
   form,
-  state,
-  busy,
   intro,
-  summary,
   submit,
-  status,
   links = [],
   children,
   ...rest
@@ -115,15 +105,14 @@ export function AuthForm({
     [ref, controllerRef],
   );
   const shown = links.filter((link) => link[0]);
-  const isBusy = busy ?? form?.pending;
   return (
     <form
       ref={formRef}
       method="post"
       noValidate
       aria-labelledby={titleId}
-      aria-busy={isBusy || undefined}
-      data-state={state ?? form?.state}
+      aria-busy={form?.pending || undefined}
+      data-state={form?.state}
       className={rootClassName ?? cx('lk-root', 'lk-form', kind, classNames?.root, className)}
       onSubmit={(event) => {
         event.preventDefault();
@@ -137,7 +126,7 @@ export function AuthForm({
       {intro}
       {form ? (
         <FormError className={classNames?.alert} details={form.details}>
-          {summary === undefined ? form.summary : summary}
+          {form.summary}
         </FormError>
       ) : null}
       {form?.secondsLeft ? (
@@ -152,7 +141,7 @@ export function AuthForm({
           {submit[0]}
         </SubmitButton>
       ) : null}
-      {form ? <FormStatus className={classNames?.status}>{status === undefined ? form.success : status}</FormStatus> : null}
+      {form ? <FormStatus className={classNames?.status}>{form.success}</FormStatus> : null}
       {shown.length > 0 ? (
         <ul className={cx('lk-links', classNames?.links)}>
           {shown.map(([target, label], index) => (

@@ -198,7 +198,7 @@ export function RegisterForm(
   };
 
   if (closed) {
-    return <AuthForm {...shell} state="closed" intro={<p className={cx('lk-intro', classNames?.intro)}>{messages['register.closed']}</p>} {...rest} />;
+    return <AuthForm {...shell} data-state="closed" intro={<p className={cx('lk-intro', classNames?.intro)}>{messages['register.closed']}</p>} {...rest} />;
   }
 
   return (

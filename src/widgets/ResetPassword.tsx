@@ -105,11 +105,10 @@ export function ResetPassword(
     <AuthForm
       kind="lk-reset-password"
       classNames={classNames}
-      form={form}
+      form={{ ...form, summary }}
       title={messages['resetPassword.title']}
       onSubmit={onSubmit}
-      state={token === null ? 'error' : form.state}
-      summary={summary}
+      data-state={token === null ? 'error' : form.state}
       submit={showFields && [messages['resetPassword.submit'], messages['resetPassword.pending']]}
       links={[
         [(token === null || tokenRejected) && forgotPassword, messages['resetPassword.requestNew']],
@@ -119,7 +118,7 @@ export function ResetPassword(
     >
       {showFields ? (
         <NewPasswordFields
-          form={form}
+          form={{ ...form, summary }}
           messages={messages}
           policy={policy}
           name="password"

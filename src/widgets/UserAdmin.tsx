@@ -415,19 +415,22 @@ function CreateUserForm({ messages, classNames, headingLevel }: { messages: Widg
 
   return (
     <AuthForm
-      form={form}
+      form={{
+        ...form,
+        // A created user without a password: the one-time link to hand over, after the message.
+        success: (
+          <>
+            {form.success}
+            {form.success && link ? <code className="lk-secret">{link}</code> : null}
+          </>
+        ),
+      }}
       title={messages['adminUsers.create']}
       headingLevel={headingLevel}
       rootClassName={cx('lk-form', classNames?.createForm)}
       classNames={classNames}
       onSubmit={onSubmit}
       submit={[messages['adminUsers.createSubmit'], messages['form.pending']]}
-      status={
-        <>
-          {form.success}
-          {form.success && link ? <code className="lk-secret">{link}</code> : null}
-        </>
-      }
     >
       <Field
         label={messages['adminUsers.username']}

@@ -81,12 +81,14 @@ export function VerifyEmail(
   return (
     <AuthForm
       kind="lk-verify-email"
-      form={form}
+      form={{
+        ...form,
+        summary: tokenRejected ? messages['verifyEmail.invalidToken'] : token === null ? messages['verifyEmail.missingToken'] : form.summary,
+      }}
       title={messages['verifyEmail.title']}
       onSubmit={onSubmit}
-      state={token === null ? 'error' : form.state}
+      data-state={token === null ? 'error' : form.state}
       intro={actionable && <p className={cx('lk-intro', rest.classNames?.intro)}>{messages['verifyEmail.intro']}</p>}
-      summary={tokenRejected ? messages['verifyEmail.invalidToken'] : token === null ? messages['verifyEmail.missingToken'] : form.summary}
       submit={actionable && [messages['verifyEmail.submit'], messages['verifyEmail.pending']]}
       links={[[(token === null || tokenRejected) && signIn, messages['verifyEmail.signIn']]]}
       {...rest}
