@@ -33,10 +33,11 @@ export type AuthFormLink = readonly [target: LinkTarget | null | false | undefin
 export interface AuthFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'title' | 'onSubmit'> {
   /** Reaches the `<form>` (merged with the controller's own ref). */
   ref?: Ref<HTMLFormElement> | undefined;
-  /** The widget's class (`lk-login`, ...): the form gets `lk-root lk-form <kind>`, `classNames.root`, `className`. */
+  /**
+   * The widget's class (`lk-login`, ...): the form gets `lk-root lk-form <kind>`, `classNames.root`,
+   * `className`. Without one (a form inside another widget) it is `lk-form`, `classNames.root`, `className`.
+   */
   kind?: string | undefined;
-  /** The form's full class list instead (a form inside another widget). */
-  rootClassName?: string | undefined;
   /** The heading text. */
   title: ReactNode;
   headingLevel?: HeadingLevel | undefined;
@@ -79,7 +80,6 @@ export interface AuthFormProps extends Omit<FormHTMLAttributes<HTMLFormElement>,
 export function AuthForm({
   ref,
   kind,
-  rootClassName,
   title,
   headingLevel,
   classNames,
@@ -113,7 +113,7 @@ export function AuthForm({
       aria-labelledby={titleId}
       aria-busy={form?.pending || undefined}
       data-state={form?.state}
-      className={rootClassName ?? cx('lk-root', 'lk-form', kind, classNames?.root, className)}
+      className={cx(kind && 'lk-root', 'lk-form', kind, classNames?.root, className)}
       onSubmit={(event) => {
         event.preventDefault();
         if (!form?.locked) onSubmit?.();

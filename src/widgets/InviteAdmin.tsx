@@ -159,8 +159,7 @@ export function InviteAdmin(
       form={form}
       title={messages['adminInvites.create']}
       headingLevel={Math.min((headingLevel ?? 2) + 1, 6) as HeadingLevel}
-      rootClassName={cx('lk-form', classNames?.createForm)}
-      classNames={classNames}
+      classNames={{ ...classNames, root: classNames?.createForm }}
       onSubmit={onSubmit}
       submit={[messages['adminInvites.create'], messages['adminInvites.pending']]}
     >

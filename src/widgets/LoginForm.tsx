@@ -77,15 +77,16 @@ export function LoginForm(
   const [remember, setRemember] = useState(false);
 
   const onSubmit = () => {
+    const sentIdentifier = identifier.trim();
     const sentPassword = password;
     setPassword('');
     const errors: Record<string, string> = {};
-    if (identifier.trim() === '') errors.identifier = messages['field.required'];
+    if (sentIdentifier === '') errors.identifier = messages['field.required'];
     if (sentPassword === '') errors.password = messages['field.required'];
     if (form.reject(errors)) return;
     form.send(
       login,
-      { identifier: identifier.trim(), password: sentPassword, ...(showRemember ? { remember } : {}) },
+      { identifier: sentIdentifier, password: sentPassword, ...(showRemember ? { remember } : {}) },
       () => messages['login.success'],
       onSuccess,
     );

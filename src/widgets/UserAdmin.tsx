@@ -427,8 +427,7 @@ function CreateUserForm({ messages, classNames, headingLevel }: { messages: Widg
       }}
       title={messages['adminUsers.create']}
       headingLevel={headingLevel}
-      rootClassName={cx('lk-form', classNames?.createForm)}
-      classNames={classNames}
+      classNames={{ ...classNames, root: classNames?.createForm }}
       onSubmit={onSubmit}
       submit={[messages['adminUsers.createSubmit'], messages['form.pending']]}
     >
