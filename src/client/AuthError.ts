@@ -77,26 +77,21 @@ const RETRYABLE_CODES: ReadonlySet<string> = new Set(['network', 'timeout', 'rat
 export class AuthError extends Error {
   override readonly name = 'AuthError';
   /** A contract error code, a client-side code (`network`, `timeout`, `aborted`, `contract_mismatch`), or an unknown code kept as sent. */
-  readonly code: AuthErrorCode;
+  declare readonly code: AuthErrorCode;
   /** HTTP status of the answer; `null` when there was none. */
-  readonly status: number | null;
+  declare readonly status: number | null;
   /** Per-field messages (`{}` when none). */
-  readonly fields: Record<string, string>;
+  declare readonly fields: Record<string, string>;
   /** Seconds to wait before trying again (from `Retry-After`), or `null`. */
-  readonly retryAfter: number | null;
+  declare readonly retryAfter: number | null;
   /** `METHOD path` of the endpoint, e.g. `POST login`. */
-  readonly endpoint: string;
+  declare readonly endpoint: string;
   /** Whether sending the same request again later may succeed (network, timeout, 429, 5xx). */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
 
-  constructor(init: AuthErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.code = init.code;
-    this.status = init.status ?? null;
-    this.fields = { ...(init.fields ?? {}) };
-    this.retryAfter = init.retryAfter ?? null;
-    this.endpoint = init.endpoint;
-    this.retryable = init.retryable ?? RETRYABLE_CODES.has(init.code);
+  constructor({ message, cause, code, status = null, fields, retryAfter = null, endpoint, retryable = RETRYABLE_CODES.has(code) }: AuthErrorInit) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, { code, status, fields: { ...fields }, retryAfter, endpoint, retryable });
   }
 }
 
