@@ -49,8 +49,12 @@ const mismatch = (endpoint: string, status: number | null, problem: string) =>
   authError('contract_mismatch', endpoint, `response did not match the contract: ${problem}`, { status, retryable: false });
 
 const noBearer = (): never => {
+  // A developer's mistake (the provider's `transport` prop is typed `'cookie'`): the full advice in
+  // development builds, a short pointer in production ones.
   throw new TypeError(
-    'latchkey: the bearer transport comes with createAuthClient; use <AuthProvider client={createAuthClient({ baseUrl, transport: "bearer" })}>',
+    process.env.NODE_ENV !== 'production'
+      ? 'latchkey: the bearer transport comes with createAuthClient; use <AuthProvider client={createAuthClient({ baseUrl, transport: "bearer" })}>'
+      : 'latchkey: bearer needs createAuthClient',
   );
 };
 

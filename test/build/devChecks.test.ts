@@ -46,6 +46,7 @@ describe('development-only checks', () => {
     'createSessionChannel: name must be a non-empty string',
     'SessionChannel.post: expected',
     'scheduleExpiry: warnBeforeMs must be',
+    'the bearer transport comes with createAuthClient',
   ];
 
   it.each(developerChecks)('a development bundle checks the developer\'s input: "%s"', (text) => {
