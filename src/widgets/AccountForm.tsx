@@ -10,7 +10,7 @@ import type { HeadingLevel } from './HeadingLevel.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { PasswordField } from './PasswordField.js';
-import { FIELD_ERRORS } from './describeError.js';
+import { translateFieldError } from './describeError.js';
 import { useAuthForm } from './useAuthForm.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
@@ -77,7 +77,7 @@ interface AccountFieldsProps extends Omit<AccountFormProps, 'messages'> {
 
 function AccountFields({ user, messages, onSuccess, classNames, ...rest }: AccountFieldsProps & RefAttributes<HTMLFormElement>) {
   const mutation = useUpdateProfile();
-  const form = useAuthForm(messages, ['name', 'email', 'currentPassword'], FIELD_ERRORS);
+  const form = useAuthForm(messages, ['name', 'email', 'currentPassword'], translateFieldError);
   const [name, setName] = useState(user.name ?? '');
   const [email, setEmail] = useState(user.email ?? '');
   const [currentPassword, setCurrentPassword] = useState('');

@@ -82,7 +82,8 @@ export function AuthStatusHeader(
 ) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const auth = useAuth();
-  const core = useAuthCore('AuthStatusHeader');
+  // The provider's settings (loginPath); useAuth above has already reported a missing provider.
+  const core = useAuthCore('useAuth');
   const id = useId();
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);

@@ -8,7 +8,7 @@ import type { HeadingLevel } from './HeadingLevel.js';
 import type { Messages } from './messages.js';
 import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js';
 import { PasswordField } from './PasswordField.js';
-import { FIELD_ERRORS } from './describeError.js';
+import { translateFieldError } from './describeError.js';
 import { useAuthForm } from './useAuthForm.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
@@ -55,7 +55,7 @@ export function ChangePassword(
   const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useChangePassword();
   const policy = useAuthConfig().data?.password;
-  const form = useAuthForm(messages, ['currentPassword', 'newPassword', 'confirmPassword'], FIELD_ERRORS);
+  const form = useAuthForm(messages, ['currentPassword', 'newPassword', 'confirmPassword'], translateFieldError);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');

@@ -6,7 +6,7 @@ import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { Confirm } from './Confirm.js';
 import { cx } from './cx.js';
-import { describeError, FIELD_ERRORS } from './describeError.js';
+import { describeError, translateFieldError } from './describeError.js';
 import { Field } from './Field.js';
 import { FormError } from './FormError.js';
 import { FormStatus } from './FormStatus.js';
@@ -118,7 +118,7 @@ export function InviteAdmin(
 
   // The form that creates an invite.
   const create = useAdminCreateInvite();
-  const form = useAuthForm(messages, ['email', 'roles', 'expiresInHours'], FIELD_ERRORS);
+  const form = useAuthForm(messages, ['email', 'roles', 'expiresInHours'], translateFieldError);
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState('');
   const [hours, setHours] = useState(String(defaultExpiresInHours));

@@ -10,7 +10,7 @@ import { Field } from './Field.js';
 import type { HeadingLevel } from './HeadingLevel.js';
 import type { CommonMessages } from './strings/common.js';
 import type { FieldMessages } from './strings/fields.js';
-import { FIELD_ERRORS } from './describeError.js';
+import { translateFieldError } from './describeError.js';
 import { useAuthForm } from './useAuthForm.js';
 
 /**
@@ -88,7 +88,7 @@ export function RecoveryForm<TVars>({
   rootClass,
   ...rest
 }: RecoveryFormProps<TVars>) {
-  const form = useAuthForm(messages, [field], FIELD_ERRORS);
+  const form = useAuthForm(messages, [field], translateFieldError);
   const [value, setValue] = useState(defaultValue);
 
   const onSubmit = () => {

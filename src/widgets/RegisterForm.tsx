@@ -11,7 +11,7 @@ import type { HeadingLevel } from './HeadingLevel.js';
 import { looksLikeEmail } from './looksLikeEmail.js';
 import type { Messages } from './messages.js';
 import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js';
-import { FIELD_ERRORS } from './describeError.js';
+import { translateFieldError } from './describeError.js';
 import { useAuthForm } from './useAuthForm.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
@@ -122,7 +122,7 @@ export function RegisterForm(
   const form = useAuthForm(
     messages,
     ['username', 'email', 'name', 'password', 'confirmPassword', 'invite', ...extraFields.map((field) => `profile.${field.name}`)],
-    FIELD_ERRORS,
+    translateFieldError,
   );
   const [username, setUsername] = useState('');
   const [email, setEmail] = useState('');

@@ -7,7 +7,7 @@ import type { FormClassNames } from './classNames.js';
 import type { HeadingLevel } from './HeadingLevel.js';
 import type { Messages } from './messages.js';
 import { checkNewPasswordPair, NewPasswordFields } from './NewPasswordFields.js';
-import { FIELD_ERRORS } from './describeError.js';
+import { translateFieldError } from './describeError.js';
 import { useAuthForm } from './useAuthForm.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
@@ -73,7 +73,7 @@ export function ResetPassword(
   const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useResetPassword();
   const policy = useAuthConfig().data?.password;
-  const form = useAuthForm(messages, ['password', 'confirmPassword'], FIELD_ERRORS);
+  const form = useAuthForm(messages, ['password', 'confirmPassword'], translateFieldError);
   const [urlToken] = useState(() => (tokenProp === undefined ? readUrlToken(tokenParam) : null));
   const token = tokenProp ?? urlToken;
   const [password, setPassword] = useState('');

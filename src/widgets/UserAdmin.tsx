@@ -14,7 +14,7 @@ import { AuthForm } from './AuthForm.js';
 import type { FormClassNames } from './classNames.js';
 import { Confirm } from './Confirm.js';
 import { cx } from './cx.js';
-import { describeError, FIELD_ERRORS } from './describeError.js';
+import { describeError, translateFieldError } from './describeError.js';
 import { Field } from './Field.js';
 import { FormError } from './FormError.js';
 import { FormStatus } from './FormStatus.js';
@@ -376,7 +376,7 @@ export function UserAdmin(
 
 function CreateUserForm({ messages, classNames, headingLevel }: { messages: WidgetMessages; classNames: UserAdminClassNames | undefined; headingLevel: HeadingLevel }) {
   const create = useAdminCreateUser();
-  const form = useAuthForm(messages, ['username', 'email', 'name', 'roles', 'password'], FIELD_ERRORS);
+  const form = useAuthForm(messages, ['username', 'email', 'name', 'roles', 'password'], translateFieldError);
   const [username, setUsername] = useState('');
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');

@@ -8,7 +8,7 @@ import { cx } from './cx.js';
 import type { FormClassNames } from './classNames.js';
 import type { HeadingLevel } from './HeadingLevel.js';
 import type { Messages } from './messages.js';
-import { FIELD_ERRORS } from './describeError.js';
+import { translateFieldError } from './describeError.js';
 import { useAuthForm } from './useAuthForm.js';
 import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
@@ -61,7 +61,7 @@ export function VerifyEmail(
 ) {
   const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useVerifyEmail();
-  const form = useAuthForm(messages, [], FIELD_ERRORS);
+  const form = useAuthForm(messages, [], translateFieldError);
   const [urlToken] = useState(() => (tokenProp === undefined ? readUrlToken(tokenParam) : null));
   const token = tokenProp ?? urlToken;
 

@@ -21,27 +21,8 @@ export function describeError(error: unknown, messages: CommonMessages): string 
   return (error as AuthError).message.trim() || messages['error.unknown'];
 }
 
-/**
- * Which dictionary key translates a server field error: by `<code> <field>`, or by `<code>` for any field.
- *
- * @example
- * ```ts
- * const texts: FieldErrorTexts = { 'conflict username': 'field.usernameTaken' };
- * ```
- */
-export type FieldErrorTexts = Readonly<Record<string, keyof FieldMessages>>;
-
-/**
- * The server field errors with a translated text (taken username or email, wrong current password,
- * bad invite; weak password on any field). The forms beyond sign-in hand it to their controller;
- * the sign-in form does not carry it: its endpoint sends none of these codes.
- *
- * @example
- * ```ts
- * const form = useAuthForm(messages, ['username', 'email'], FIELD_ERRORS);
- * ```
- */
-export const FIELD_ERRORS: FieldErrorTexts = {
+/** The server field errors with a translated text: `<code> <field>`, or `<code>` for any field. */
+const FIELD_ERRORS: Readonly<Record<string, keyof FieldMessages>> = {
   'conflict username': 'field.usernameTaken',
   'conflict email': 'field.emailTaken',
   'invalid_credentials currentPassword': 'field.currentPasswordWrong',
@@ -50,22 +31,19 @@ export const FIELD_ERRORS: FieldErrorTexts = {
 };
 
 /**
- * The text shown under one field for a server field error: a translated message for the cases
- * `texts` names ({@link FIELD_ERRORS}), the server's text otherwise. The translations come from the
- * `fieldStrings` slice, which only the forms that can meet these cases carry (the sign-in form never does).
+ * The translated text of a server field error for the well-known cases (taken username or email,
+ * wrong current password, bad invite; weak password on any field), or `undefined` (the form then
+ * shows the server's own text). The forms beyond sign-in hand it to their controller; the sign-in
+ * form does not carry it: its endpoint sends none of these codes. The translations come from the
+ * `fieldStrings` slice, which only those forms carry.
  *
  * @example
  * ```ts
- * describeFieldError('conflict', 'username', 'taken', defaultMessages, FIELD_ERRORS); // 'This username is already taken.'
+ * translateFieldError('conflict', 'username', defaultMessages); // 'This username is already taken.'
+ * const form = useAuthForm(messages, ['username', 'email'], translateFieldError);
  * ```
  */
-export function describeFieldError(
-  code: string,
-  field: string,
-  serverText: string,
-  messages: CommonMessages & Partial<FieldMessages>,
-  texts?: FieldErrorTexts,
-): string {
-  const key = texts && (texts[`${code} ${field}`] ?? texts[code]);
-  return (key && messages[key]) ?? (serverText.trim() === '' ? messages['error.unknown'] : serverText);
+export function translateFieldError(code: string, field: string, messages: Partial<FieldMessages>): string | undefined {
+  const key = FIELD_ERRORS[`${code} ${field}`] ?? FIELD_ERRORS[code];
+  return key && messages[key];
 }

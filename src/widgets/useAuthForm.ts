@@ -3,8 +3,8 @@ import type { ChangeEvent, RefObject } from 'react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { isAuthError } from '../client/AuthError.js';
 import type { AuthError } from '../client/AuthError.js';
-import { describeError, describeFieldError } from './describeError.js';
-import type { FieldErrorTexts } from './describeError.js';
+import { describeError } from './describeError.js';
+import type { translateFieldError } from './describeError.js';
 import type { CommonMessages } from './strings/common.js';
 import type { FieldMessages } from './strings/fields.js';
 import { useCountdown } from './useCountdown.js';
@@ -118,7 +118,7 @@ export interface AuthFormController {
  * const onSubmit = (e) => { e.preventDefault(); form.send(login, { identifier, password }, () => messages['login.success']); };
  * ```
  */
-export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, fields: readonly string[], fieldTexts?: FieldErrorTexts): AuthFormController {
+export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, fields: readonly string[], translate?: typeof translateFieldError): AuthFormController {
   const formRef = useRef<HTMLFormElement | null>(null);
   const inFlight = useRef(false);
   const [outcome, setOutcome] = useState<Outcome>(IDLE);
@@ -149,7 +149,8 @@ export function useAuthForm(messages: CommonMessages & Partial<FieldMessages>, f
     const fieldErrors: Record<string, string> = {};
     const details: string[] = [];
     for (const [field, text] of Object.entries(authError?.fields ?? {})) {
-      const message = describeFieldError(code, field, text, messages, fieldTexts);
+      // A translated text for the cases the form knows, else the server's own (never empty).
+      const message = translate?.(code, field, messages) ?? (text.trim() === '' ? messages['error.unknown'] : text);
       if (fields.includes(field)) fieldErrors[field] = message;
       else if (!details.includes(message)) details.push(message);
     }

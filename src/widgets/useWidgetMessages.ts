@@ -1,12 +1,13 @@
 import { useContext, useMemo } from 'react';
-import { AuthMessagesContext, useAuthCore } from '../react/AuthContext.js';
+import { AuthMessagesContext } from '../react/AuthContext.js';
 import type { Messages } from './messages.js';
 
 /**
  * The dictionary a widget uses: its own defaults (only the slices of {@link defaultMessages} it
  * shows, so a bundle carries only those strings), the provider's `messages` spread over them
  * (as `useMessages()` does over the whole dictionary), and the widget's `messages` prop on top.
- * Internal helper of the widgets.
+ * Internal helper of the widgets. It does not check for the provider itself: every widget goes on
+ * to a flow hook (`useLogin`, `useAuth`, ...) that reports a missing `<AuthProvider>` by name.
  *
  * @example
  * ```tsx
@@ -16,7 +17,6 @@ import type { Messages } from './messages.js';
  * ```
  */
 export function useWidgetMessages<T extends Partial<Messages>>(defaults: T, overrides: Partial<Messages> | undefined): T {
-  useAuthCore('useMessages');
   const provider = useContext(AuthMessagesContext);
   return useMemo(() => {
     const merged: Partial<Messages> = { ...defaults, ...provider };
