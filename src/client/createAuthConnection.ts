@@ -46,7 +46,7 @@ const authError = (code: AuthErrorCode, endpoint: string, text: string, extra?: 
   new AuthError({ code, endpoint, message: `${endpoint}: ${text}`, ...extra });
 
 const mismatch = (endpoint: string, status: number | null, problem: string) =>
-  authError('contract_mismatch', endpoint, `response did not match the contract: ${problem}`, { status, retryable: false });
+  authError('contract_mismatch', endpoint, `response did not match the contract: ${problem}`, { status });
 
 const noBearer = (): never => {
   // A developer's mistake (the provider's `transport` prop is typed `'cookie'`): the full advice in
@@ -181,7 +181,7 @@ export function openConnection<TUser extends User = User>(options: AuthClientOpt
     const path = operation.path.replace(/:([a-z]+)/g, (_, key: string) => {
       const value = input.params?.[key];
       if (typeof value !== 'string' || value.length === 0 || value.length > 512 || value === '.' || value === '..') {
-        throw authError('invalid_request', endpoint, `${key} must be a non-empty string other than "." and ".." (at most 512 characters)`, { retryable: false });
+        throw authError('invalid_request', endpoint, `${key} must be a non-empty string other than "." and ".." (at most 512 characters)`);
       }
       return encodeURIComponent(value);
     });
@@ -218,11 +218,11 @@ export function openConnection<TUser extends User = User>(options: AuthClientOpt
       if (text.length > MAX_BODY) throw mismatch(endpoint, status, 'the body is larger than 1 MiB');
       return { status, headers: response.headers, body: parseJsonBody(response.headers.get('content-type'), text) };
     } catch (error) {
-      if (timedOut) throw authError('timeout', endpoint, `no answer within ${timeoutMs} ms`, { retryable: true });
-      if (signal?.aborted) throw authError('aborted', endpoint, 'the request was aborted', { retryable: false });
+      if (timedOut) throw authError('timeout', endpoint, `no answer within ${timeoutMs} ms`);
+      if (signal?.aborted) throw authError('aborted', endpoint, 'the request was aborted');
       if (isAuthError(error)) throw error;
       const detail = error instanceof Error ? redactSecrets(error.message, secrets) : 'unknown error';
-      throw authError('network', endpoint, `no answer from the server (${detail})`, { retryable: true, cause: error });
+      throw authError('network', endpoint, `no answer from the server (${detail})`, { cause: error });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);
@@ -235,7 +235,7 @@ export function openConnection<TUser extends User = User>(options: AuthClientOpt
     const mutating = operation.method !== 'GET';
     const body = input.body as Record<string, unknown> | undefined;
     const bodySecrets = SECRET_FIELDS.map((field) => body?.[field]).filter((value): value is string => typeof value === 'string');
-    if (input.signal?.aborted) throw authError('aborted', endpoint, 'the request was aborted before it was sent', { retryable: false });
+    if (input.signal?.aborted) throw authError('aborted', endpoint, 'the request was aborted before it was sent');
     let csrfRetried = false;
     let refreshed = false;
     for (;;) {

@@ -286,7 +286,7 @@ export const adminDeleteInviteOperation: Operation<never, void> = { method: 'DEL
 export function adminUsersQuery(query: { query?: string; offset?: number; limit?: number } = {}): URLSearchParams {
   const params = new URLSearchParams();
   const endpoint = 'GET admin/users';
-  const problem = (text: string) => new AuthError({ code: 'invalid_request', endpoint, status: null, retryable: false, message: `${endpoint}: ${text}` });
+  const problem = (text: string) => new AuthError({ code: 'invalid_request', endpoint, message: `${endpoint}: ${text}` });
   if (query.query !== undefined) {
     if (typeof query.query !== 'string' || query.query.length > 320) throw problem('query.query must be a string of at most 320 characters');
     if (query.query.length > 0) params.set('query', query.query);

@@ -15,7 +15,7 @@ export function withSignal<T>(promise: Promise<T>, signal: AbortSignal | undefin
   // Others may still await the shared promise; its failure is theirs to handle, not unhandled here.
   promise.catch(() => undefined);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AuthError({ code: 'aborted', endpoint, retryable: false, message: `${endpoint}: the request was aborted` }));
+    const onAbort = () => reject(new AuthError({ code: 'aborted', endpoint, message: `${endpoint}: the request was aborted` }));
     if (signal.aborted) onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
