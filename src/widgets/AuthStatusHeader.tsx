@@ -12,9 +12,6 @@ import { authStatusHeaderStrings } from './strings/authStatusHeader.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 import { visuallyHidden } from './visuallyHidden.js';
 
-/** The strings AuthStatusHeader shows (its own slice of the dictionary; it shows none of the shared form strings). */
-const STRINGS = authStatusHeaderStrings;
-
 /**
  * Class names of the parts of {@link AuthStatusHeader}.
  *
@@ -80,7 +77,8 @@ export interface AuthStatusHeaderProps extends Omit<HTMLAttributes<HTMLDivElemen
 export function AuthStatusHeader(
   { ref, signIn, account = '/account', onSignedOut, showRoles = true, displayName, messages: overrides, classNames, className, ...rest }: AuthStatusHeaderProps & RefAttributes<HTMLDivElement>,
 ) {
-  const messages = useWidgetMessages(STRINGS, overrides);
+  // Only its own slice of the dictionary: it shows none of the shared form strings.
+  const messages = useWidgetMessages(authStatusHeaderStrings, overrides);
   const auth = useAuth();
   // The provider's settings (loginPath); useAuth above has already reported a missing provider.
   const core = useAuthCore('useAuth');

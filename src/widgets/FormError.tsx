@@ -32,7 +32,7 @@ export function FormError({ ref, children, details = [], className, ...rest }: F
   return (
     <div ref={ref} role="alert" tabIndex={-1} data-lk-summary="" className={cx('lk-alert', className)} {...rest}>
       {children}
-      {details.length > 0 ? (
+      {details.length ? (
         <ul>
           {details.map((line, index) => (
             <li key={index}>{line}</li>

@@ -6,9 +6,6 @@ import type { Messages } from './messages.js';
 import { logoutStrings } from './strings/logout.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
 
-/** The strings LogoutButton shows (its own slice of the dictionary; it shows none of the shared form strings). */
-const STRINGS = logoutStrings;
-
 /**
  * Props of {@link LogoutButton}. Other `<button>` attributes are passed to the button.
  *
@@ -39,7 +36,8 @@ export interface LogoutButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonE
 export function LogoutButton(
   { ref, onSignedOut, messages: overrides, className, children, onClick, disabled, ...rest }: LogoutButtonProps & RefAttributes<HTMLButtonElement>,
 ) {
-  const messages = useWidgetMessages(STRINGS, overrides);
+  // Only its own slice of the dictionary: it shows none of the shared form strings.
+  const messages = useWidgetMessages(logoutStrings, overrides);
   const logout = useLogout();
   const inFlight = useRef(false);
   const pending = logout.isPending;
