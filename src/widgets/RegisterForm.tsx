@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormHTMLAttributes, RefAttributes } from 'react';
 import type { RegisterRequest, RegisterResult } from '../contract/index.js';
 import { useAuthConfig, useRegister } from '../react/index.js';
@@ -17,7 +17,7 @@ import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
 import { registerStrings } from './strings/register.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
-import { readUrlToken, removeUrlToken } from './urlToken.js';
+import { useUrlToken } from './urlToken.js';
 
 /** The strings RegisterForm shows (its own slice of the dictionary and the shared one). */
 const STRINGS = { ...commonStrings, ...fieldStrings, ...registerStrings };
@@ -129,7 +129,8 @@ export function RegisterForm(
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [invite, setInvite] = useState(() => defaultInvite ?? readUrlToken(inviteParam) ?? '');
+  const urlInvite = useUrlToken(inviteParam, defaultInvite);
+  const [invite, setInvite] = useState(urlInvite ?? '');
   // Each extra field starts from its default: a checkbox unticked, a text field empty.
   const [extra, setExtra] = useState<ExtraValues>(() =>
     Object.fromEntries(
@@ -137,10 +138,6 @@ export function RegisterForm(
     ),
   );
   const done = form.state === 'success';
-
-  useEffect(() => {
-    removeUrlToken(inviteParam);
-  }, [inviteParam]);
 
   const onSubmit = () => {
     const sent = password;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormHTMLAttributes, RefAttributes } from 'react';
 import { useAuthConfig, useResetPassword } from '../react/index.js';
 import type { LinkTarget } from './ActionLink.js';
@@ -13,7 +13,7 @@ import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
 import { resetPasswordStrings } from './strings/resetPassword.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
-import { readUrlToken, removeUrlToken } from './urlToken.js';
+import { useUrlToken } from './urlToken.js';
 
 /** The strings ResetPassword shows (its own slice of the dictionary and the shared one). */
 const STRINGS = { ...commonStrings, ...fieldStrings, ...resetPasswordStrings };
@@ -74,14 +74,9 @@ export function ResetPassword(
   const mutation = useResetPassword();
   const policy = useAuthConfig().data?.password;
   const form = useAuthForm(messages, ['password', 'confirmPassword'], translateFieldError);
-  const [urlToken] = useState(() => (tokenProp === undefined ? readUrlToken(tokenParam) : null));
-  const token = tokenProp ?? urlToken;
+  const token = useUrlToken(tokenParam, tokenProp);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-
-  useEffect(() => {
-    removeUrlToken(tokenParam);
-  }, [tokenParam]);
 
   const tokenRejected = form.error?.code === 'invalid_token';
   const done = form.state === 'success';

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import type { FormHTMLAttributes, RefAttributes } from 'react';
 import type { AuthResult } from '../contract/index.js';
 import { useVerifyEmail } from '../react/index.js';
@@ -14,7 +13,7 @@ import { commonStrings } from './strings/common.js';
 import { fieldStrings } from './strings/fields.js';
 import { verifyEmailStrings } from './strings/verifyEmail.js';
 import { useWidgetMessages } from './useWidgetMessages.js';
-import { readUrlToken, removeUrlToken } from './urlToken.js';
+import { useUrlToken } from './urlToken.js';
 
 /** The strings VerifyEmail shows (its own slice of the dictionary and the shared one). */
 const STRINGS = { ...commonStrings, ...fieldStrings, ...verifyEmailStrings };
@@ -62,12 +61,7 @@ export function VerifyEmail(
   const messages = useWidgetMessages(STRINGS, overrides);
   const mutation = useVerifyEmail();
   const form = useAuthForm(messages, [], translateFieldError);
-  const [urlToken] = useState(() => (tokenProp === undefined ? readUrlToken(tokenParam) : null));
-  const token = tokenProp ?? urlToken;
-
-  useEffect(() => {
-    removeUrlToken(tokenParam);
-  }, [tokenParam]);
+  const token = useUrlToken(tokenParam, tokenProp);
 
   const tokenRejected = form.error?.code === 'invalid_token';
   const done = form.state === 'success';
