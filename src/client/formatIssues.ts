@@ -30,7 +30,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
             issue.code === 'custom'
               ? issue.message
               : // Parsed with `reportInput`, so each issue carries the value it is about (absent: nothing there).
-                `${issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.code.replace('_', ' ')}, got ${kindOf(issue.input)}`
+                `${issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.code.replaceAll('_', ' ')}, got ${kindOf(issue.input)}`
           }`,
       )
       .join('; ') + (issues.length > SHOWN_ISSUES ? ` (and ${issues.length - SHOWN_ISSUES} more)` : '')
